@@ -1,0 +1,59 @@
+"""Stage 3, clean: a speech's raw body lines → its text (ANNOTATION.md §1).
+
+Keeps the words and repairs the scraping: paragraphs broken across lines are
+joined, white space next to CJK characters is removed (营经 济 → 营经济,
+2024 年 → 2024年), lost paragraph breaks are restored, blank lines dropped.
+Nothing else is rewritten: punctuation, script and masks stay. Paragraphs are
+joined with a single "\\n".
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .markers import starts_heading
+
+_STRIP = " \t\r\f\v\u3000\u00a0\u200b\ufeff"
+# CJK ideographs, CJK punctuation, full-width forms and curly quotes.
+_CJK = "\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019"
+_SPACE_NEXT_TO_CJK = re.compile(
+    rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}0-9A-Za-z%])|(?<=[{_CJK}0-9A-Za-z%])[ \t\u3000\u00a0]+(?=[{_CJK}])"
+)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[str, re.Pattern[str], int, int]:
+    spec = yaml.safe_load(resources.files("jianghua").joinpath("rules/clean.yaml").read_text("utf-8"))
+    return (spec["sentence_end"], re.compile(spec["paragraph_break"]), spec["heading_continuation_max_chars"],
+            spec["heading_line_max_chars"])
+
+
+def paragraphs_of_line(line: str) -> list[str]:
+    """One raw line → its paragraphs: stripped, lost breaks restored, CJK spacing removed."""
+    breaks = _rules()[1]
+    pieces = (p.strip(_STRIP) for p in breaks.split(line))
+    return [_SPACE_NEXT_TO_CJK.sub("", p) for p in pieces if p]
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    sentence_end, _, max_cont, heading_max = _rules()
+    if prev.endswith(tuple(sentence_end)) or starts_heading(nxt):
+        return False
+    if starts_heading(prev) and len(prev) <= heading_max and not any(ch in prev for ch in "。！？!?"):
+        return len(nxt) <= max_cont and not any(ch in nxt for ch in "。！？!?")
+    return True
+
+
+def clean_text(lines: list[str]) -> str:
+    """The body lines of one speech → its cleaned text."""
+    paragraphs: list[str] = []
+    for line in lines:
+        for piece in paragraphs_of_line(line):
+            if paragraphs and _joins(paragraphs[-1], piece):
+                paragraphs[-1] += piece
+            else:
+                paragraphs.append(piece)
+    return "\n".join(paragraphs)

@@ -1,0 +1,206 @@
+"""The build, stage by stage: ingest → split → clean → structure → extract → (validate → publish).
+
+``process_file`` is the pure heart: one file's bytes in, all of its rows out.
+It reads nothing and writes nothing, so it runs the same in a loop, in a
+process pool or on a cluster. ``build_tables`` is the I/O edge that walks the
+raw folder, then adds what needs the whole corpus (variant groups).
+Where a sentence becomes a row: ``process_speech`` below calls one extractor
+per table (extract/indicators.py, extract/entities.py, extract/deadlines.py).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import ingest
+from .clean import clean_text
+from .document import SpeechDoc
+from .extract.deadlines import extract_deadlines
+from .extract.entities import extract_entities
+from .extract.indicators import extract_indicators
+from .metadata import describe_speech
+from .metrics import metric_rows
+from .places import resolve_admin_code
+from .script import detect_script, to_simplified
+from .sections import find_sections
+from .split import RawSpeech, split_speeches
+from .variants import assign_variants
+
+ITEM_TABLES = {"indicators": ("indicator_id", "i"), "entities": ("entity_id", "e"), "deadlines": ("deadline_id", "d")}
+EXTRACTORS: dict[str, Callable[[SpeechDoc], list[dict]]] = {
+    "indicators": extract_indicators,
+    "entities": extract_entities,
+    "deadlines": extract_deadlines,
+}
+
+
+@dataclass
+class FileRows:
+    """Everything one raw file contributes to the package."""
+    source: dict
+    speeches: list[dict] = field(default_factory=list)
+    sections: list[dict] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    deadlines: list[dict] = field(default_factory=list)
+    furniture: list[tuple[int, str, str]] = field(default_factory=list)
+    """(line number, line, reason) of every page-furniture line removed."""
+
+
+# ---------------------------------------------------------------- ids
+def speech_id_for(source_file: str, ordinal: int) -> str:
+    """Stable across rebuilds and machines: a hash of where the speech stands."""
+    return hashlib.sha256(f"{source_file}\n{ordinal}".encode()).hexdigest()[:12]
+
+
+def _section_id(speech_id: str, path: str) -> str:
+    return f"{speech_id}-s{path}"
+
+
+# ---------------------------------------------------------------- per speech
+def _deepest_section(sections: list[dict], start: int, end: int) -> str:
+    best = None
+    for sec in sections:
+        if sec["char_start"] <= start and end <= sec["char_end"]:
+            if best is None or sec["level"] > best["level"] or sec["kind"] != "heading" and best["kind"] == "heading":
+                best = sec
+    if best is None:  # a span across a section boundary belongs where it starts
+        best = next(s for s in sections if s["char_start"] <= start < s["char_end"])
+    return best["section_id"]
+
+
+def process_speech(source_file: str, raw: RawSpeech) -> dict[str, list[dict]]:
+    text = clean_text([line.text for line in raw.body])
+    script = detect_script(text)
+    simplified = to_simplified(text, script)
+    meta = describe_speech(raw.title_raw, text, simplified, [line.text for line, _ in raw.furniture])
+    speech_id = speech_id_for(source_file, raw.ordinal)
+    jurisdiction = meta["jurisdiction"]
+    speech = {
+        "speech_id": speech_id,
+        "source_file": source_file,
+        "ordinal": raw.ordinal,
+        "title": meta["title"],
+        "title_raw": raw.title_raw,
+        "text": text,
+        "n_chars": len(text),
+        "script": script,
+        "year": meta["year"],
+        "year_evidence": meta["year_evidence"],
+        "year_conflict": meta["year_conflict"],
+        "published_date": meta["published_date"],
+        "admin_level": meta["admin_level"],
+        "jurisdiction": jurisdiction,
+        "admin_code": resolve_admin_code(jurisdiction) if jurisdiction else None,
+        "speaker_title": meta["speaker_title"],
+        "meeting": meta["meeting"],
+        "masked_count": meta["masked_count"],
+    }
+    sections = []
+    for sec in find_sections(text, simplified) or [_whole_text_section(text)]:
+        row = {k: v for k, v in sec.items() if k != "parent_path"}
+        row["section_id"] = _section_id(speech_id, sec["path"])
+        row["speech_id"] = speech_id
+        row["parent_id"] = _section_id(speech_id, sec["parent_path"]) if sec["parent_path"] else None
+        sections.append(row)
+    doc = SpeechDoc(text=text, simplified=simplified, script=script, title=meta["title"], year=meta["year"],
+                    admin_level=meta["admin_level"], jurisdiction=jurisdiction)
+    out: dict[str, list[dict]] = {"speeches": [speech], "sections": sections}
+    for table, (id_column, prefix) in ITEM_TABLES.items():
+        rows, seen = [], set()
+        for item in EXTRACTORS[table](doc):
+            base = f"{speech_id}-{prefix}{item['char_start']:07d}-{item['char_end']:07d}"
+            row_id, n = base, 1
+            while row_id in seen:  # two rows on one span (省委省政府 → 省委 + 省政府 never collide; lists may)
+                n += 1
+                row_id = f"{base}-{n}"
+            seen.add(row_id)
+            rows.append({id_column: row_id, "speech_id": speech_id,
+                         "section_id": _deepest_section(sections, item["char_start"], item["char_end"]), **item})
+        out[table] = rows
+    return out
+
+
+def _whole_text_section(text: str) -> dict:
+    return {"kind": "preamble", "level": 1, "ordinal": 0, "marker": None, "heading": None, "path": "0",
+            "parent_path": None, "char_start": 0, "char_end": len(text)}
+
+
+# ---------------------------------------------------------------- per file
+def process_file(source_file: str, data: bytes) -> FileRows:
+    """One raw file's bytes → its source row and every row of its speeches."""
+    decoded = ingest.decode(data)
+    source = {"source_file": source_file, "sha256": ingest.sha256_hex(data), "bytes": len(data),
+              "encoding": decoded.encoding, "status": "ok", "error": None, "n_speeches": 0}
+    if decoded.text is None:
+        source.update(status="rejected", error=decoded.error, encoding=None)
+        return FileRows(source)
+    split = split_speeches(decoded.text)
+    result = FileRows(source, furniture=[(ln.number, ln.text, why) for ln, why in split.furniture])
+    for raw in split.speeches:
+        for table, rows in process_speech(source_file, raw).items():
+            getattr(result, table).extend(rows)
+    source["n_speeches"] = len(result.speeches)
+    return result
+
+
+def reject(source_file: str, data: bytes | None, error: str) -> FileRows:
+    """A file the ingest stage could not even open or was told to refuse."""
+    return FileRows({"source_file": source_file, "sha256": ingest.sha256_hex(data or b""),
+                     "bytes": len(data or b""), "encoding": None, "status": "rejected", "error": error,
+                     "n_speeches": 0})
+
+
+# ---------------------------------------------------------------- the corpus
+def list_raw_files(raw_dir: Path) -> list[str]:
+    """Every file below raw_dir, as sorted POSIX paths relative to it (symlinks included, to be judged)."""
+    out = []
+    for root, dirs, files in os.walk(raw_dir, followlinks=False):
+        dirs.sort()
+        for name in files + [d for d in dirs if (Path(root) / d).is_symlink()]:
+            out.append((Path(root) / name).relative_to(raw_dir).as_posix())
+    return sorted(set(out))
+
+
+def read_raw_file(raw_dir: Path, rel: str) -> FileRows:
+    """Read one file at the I/O edge; refuse what must not be read."""
+    path = raw_dir / rel
+    root = raw_dir.resolve()
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return reject(rel, None, f"symbolic link pointing outside the raw folder ({os.readlink(path)}): refused; "
+                                     "copy the file into the raw folder instead")
+    if path.is_dir():
+        return reject(rel, None, "a directory, not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return reject(rel, None, f"cannot be read: {exc.strerror or exc}")
+    return process_file(rel, data)
+
+
+def assemble(files: Iterable[FileRows]) -> dict[str, list[dict]]:
+    """Rows of all files → the package's tables (adds variant groups and metrics)."""
+    tables: dict[str, list[dict]] = {"sources": [], "speeches": [], "sections": [], "metrics": metric_rows(),
+                                     "indicators": [], "entities": [], "deadlines": []}
+    for fr in files:
+        tables["sources"].append(fr.source)
+        for table in ("speeches", "sections", "indicators", "entities", "deadlines"):
+            tables[table].extend(getattr(fr, table))
+    groups = assign_variants(tables["speeches"])
+    for speech in tables["speeches"]:
+        speech["variant_group"], speech["is_canonical"] = groups[speech["speech_id"]]
+    return tables
+
+
+def build_tables(raw_dir: Path, on_file: Callable[[str], None] | None = None) -> dict[str, list[dict]]:
+    def each():
+        for rel in list_raw_files(raw_dir):
+            if on_file:
+                on_file(rel)
+            yield read_raw_file(raw_dir, rel)
+    return assemble(each())

@@ -1,0 +1,210 @@
+"""Stage 7, publish: validated tables → a version folder of Parquet, DuckDB, datapackage.json, SHA256SUMS.
+
+Atomic: everything is written into a temporary sibling folder and renamed
+into place, so a failure leaves the previous version untouched. A published
+version is never overwritten: rebuilding a version with different bytes is
+refused. Parquet is written deterministically (sorted rows, fixed writer
+options, no pandas metadata), so the same raw files give the same bytes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import __version__, schema
+
+DUCKDB_FILE = "jianghua.duckdb"
+# DuckDB 2.x files cannot be opened by 1.x readers, which BI tools bundle.
+DUCKDB_STORAGE_VERSION = "v1.4.0"
+PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+
+
+class PublishError(Exception):
+    pass
+
+
+def to_arrow(tables: dict[str, list[dict]]) -> dict[str, pa.Table]:
+    """Rows → Arrow tables typed by the schema and sorted by primary key."""
+    out = {}
+    for name, t in schema.tables().items():
+        rows = sorted(tables[name], key=lambda r: tuple(r[k] for k in t.primary_key))
+        arrow_schema = schema.arrow_schema(t)
+        missing = [c for c in t.column_names if rows and c not in rows[0]]
+        if missing:
+            raise PublishError(f"table {name}: rows lack columns {missing}")
+        out[name] = pa.Table.from_pylist([{c: r.get(c) for c in t.column_names} for r in rows], schema=arrow_schema)
+    return out
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def write_parquet(table: pa.Table, path: Path) -> None:
+    pq.write_table(table, path, compression="zstd", compression_level=9, write_statistics=True,
+                   use_dictionary=True, row_group_size=1 << 20, write_page_index=False)
+
+
+def write_duckdb(tables: dict[str, pa.Table], path: Path) -> None:
+    con = duckdb.connect(str(path), config={"storage_compatibility_version": DUCKDB_STORAGE_VERSION})
+    try:
+        for name, t in schema.tables().items():
+            for stmt in schema.duckdb_ddl(t):
+                con.execute(stmt)
+            data = tables[name]
+            if name == "sections":
+                # parent rows before children: DuckDB checks the self-reference on insert
+                data = data.sort_by([("level", "ascending"), ("section_id", "ascending")])
+            con.register("incoming", data)
+            con.execute(f"INSERT INTO {name} SELECT * FROM incoming")
+            con.unregister("incoming")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def _created() -> str:
+    # SOURCE_DATE_EPOCH (reproducible-builds.org) pins the timestamp when asked.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return when.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def descriptor(folder: Path, version: str, sources: list[dict], prefix: str = "") -> dict:
+    """The Data Package (v2) descriptor of a built version folder; paths get ``prefix``."""
+    resources = []
+    for name, t in schema.tables().items():
+        path = folder / f"{name}.parquet"
+        resources.append({
+            "name": name,
+            "type": "table",
+            "title": t.title,
+            "description": t.description,
+            "path": f"{prefix}{name}.parquet",
+            "scheme": "file",
+            "format": "parquet",
+            "mediatype": PARQUET_MEDIATYPE,
+            "bytes": path.stat().st_size,
+            "hash": f"sha256:{sha256_file(path)}",
+            "schema": schema.frictionless_schema(t),
+        })
+    db = folder / DUCKDB_FILE
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "jianghua",
+        "title": "jianghua (讲话): Chinese local-government leaders' speeches as tables",
+        "description": (
+            "Leaders' speeches scraped from the web, split, cleaned and turned into normalized tables: "
+            "speeches, sections, indicators (economic figures), entities, deadlines, with the metrics "
+            "vocabulary. Every extracted row carries character offsets into speeches.text. "
+            f"The same tables are in the DuckDB database {prefix}{DUCKDB_FILE} "
+            f"({db.stat().st_size} bytes, sha256 {sha256_file(db)})."
+        ),
+        "version": version,
+        "created": _created(),
+        "homepage": "https://github.com/jianghua-data/jianghua",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+                      "title": "Creative Commons Attribution 4.0"}],
+        "contributors": [{"title": "jianghua developers", "roles": ["creator"]}],
+        "keywords": ["China", "local government", "speeches", "economic targets", "indicators", "讲话"],
+        "languages": ["zh-Hans", "zh-Hant"],
+        "sources": [
+            {"title": s["source_file"], "path": f"raw/{s['source_file']}", "hash": f"sha256:{s['sha256']}",
+             "bytes": s["bytes"], "status": s["status"]}
+            for s in sources
+        ],
+        "x-jianghua": {"pipeline_version": __version__, "duckdb": f"{prefix}{DUCKDB_FILE}",
+                       "duckdb_storage_version": DUCKDB_STORAGE_VERSION},
+        "resources": resources,
+    }
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def write_version_folder(tables: dict[str, pa.Table], folder: Path, version: str) -> None:
+    """Write every file of a version into ``folder`` (which must be new and empty)."""
+    for name, table in tables.items():
+        write_parquet(table, folder / f"{name}.parquet")
+    write_duckdb(tables, folder / DUCKDB_FILE)
+    _write_json(folder / "datapackage.json", descriptor(folder, version, tables["sources"].to_pylist()))
+    sums = [f"{sha256_file(folder / f)}  {f}" for f in sorted(os.listdir(folder))]
+    (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
+
+
+def parquet_digests(folder: Path) -> dict[str, str]:
+    return {p.name: sha256_file(p) for p in sorted(folder.glob("*.parquet"))}
+
+
+def publish_version(tables: dict[str, pa.Table], datasets_dir: Path, version: str) -> tuple[Path, bool]:
+    """Publish ``datasets_dir/<version>``; returns (folder, newly written).
+
+    Refuses to overwrite an existing version whose data differ.
+    """
+    datasets_dir.mkdir(parents=True, exist_ok=True)
+    final = datasets_dir / version
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{version}-", dir=datasets_dir))
+    tmp.chmod(0o755)
+    try:
+        write_version_folder(tables, tmp, version)
+        if final.exists():
+            if parquet_digests(final) == parquet_digests(tmp):
+                return final, False
+            raise PublishError(
+                f"version {version} is already published in {final} with different data; a published version "
+                f"is never overwritten: bump the version (jianghua/__init__.py or --version) and build again")
+        os.rename(tmp, final)
+        return final, True
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def write_root_descriptor(root: Path, folder: Path, version: str, sources: list[dict]) -> Path:
+    """Point the repository's datapackage.json at the newest version (atomic replace)."""
+    prefix = folder.relative_to(root).as_posix() + "/"
+    data = json.loads((folder / "datapackage.json").read_text("utf-8"))
+    for res in data["resources"]:
+        res["path"] = prefix + res["path"]
+    data["x-jianghua"]["duckdb"] = prefix + DUCKDB_FILE
+    data["description"] = data["description"].replace(f"database {DUCKDB_FILE}", f"database {prefix}{DUCKDB_FILE}")
+    target = root / "datapackage.json"
+    tmp = root / ".datapackage.json.tmp"
+    _write_json(tmp, data)
+    os.replace(tmp, target)
+    return target
+
+
+def publish_to_dir(tables: dict[str, pa.Table], out: Path, version: str) -> Path:
+    """Build a complete package in ``out`` (for --out): replaced as a whole, atomically."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    tmp.chmod(0o755)
+    try:
+        write_version_folder(tables, tmp, version)
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.rename(out, old / "x")
+            os.rename(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(tmp, out)
+        return out
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
