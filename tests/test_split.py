@@ -53,7 +53,7 @@ def test_table_of_contents_between_title_and_salutation_is_not_speech():
     assert [ln.text for ln in r.speeches[0].body] == ["同志们：", BODY]
     reasons = dict((ln.number, why) for ln, why in r.furniture)
     assert reasons[1] == "lone_pian" and reasons[2] == "lone_pian"
-    assert {reasons[k] for k in (3, 4, 5, 6)} == {"table_of_contents"}
+    assert {reasons[k] for k in (3, 4, 5, 6)} == {"front_matter"}
 
 
 def test_web_page_chrome_is_furniture_and_kept_with_its_speech():
@@ -68,6 +68,18 @@ def test_web_page_chrome_is_furniture_and_kept_with_its_speech():
     assert sp.title_raw == "2023年市长在经济运行调度会上讲话"
     assert [ln.text for ln in sp.body] == ["同志们:", BODY]
     assert [why for _, why in sp.furniture] == ["publish_date", "editor_intro", "repeated_title", "recommend", "copyright"]
+
+
+def test_bylines_captions_and_breadcrumbs_above_the_salutation_are_front_matter():
+    text = "\n".join(["当前位置：", "首页", ">", "要闻", "2026年某省政府工作报告", "发表时间：", "2026-02-09 09:45:30",
+                     "——2026年1月27日在某省第十四届人民代表大会第四次会议上", "省长 张三",
+                     "张三作政府工作报告。本报记者 李四 摄", "各位代表：", BODY])
+    r = split_speeches(text)
+    assert [s.title_raw for s in r.speeches] == ["2026年某省政府工作报告"]
+    assert [ln.text for ln in r.speeches[0].body] == ["各位代表：", BODY]
+    reasons = {ln.text: why for ln, why in r.furniture}
+    assert reasons["2026-02-09 09:45:30"] == "date_line" and reasons["首页"] == "front_matter"
+    assert reasons["张三作政府工作报告。本报记者 李四 摄"] in ("repeated_title", "front_matter")
 
 
 def test_a_file_without_a_title_is_one_untitled_speech():

@@ -3,8 +3,9 @@
 A speech starts at an explicit title line (第一篇：…, 篇二：…) or at a short
 line naming a 讲话/报告 that is followed, past page furniture and repeated
 titles, by a salutation (同志们：, 各位委员、同志们:, 各位代表：). Lines between
-a title and its salutation that are all short are a table of contents or page
-chrome. Every line of the file ends up in exactly one place: a speech's title,
+a title and its salutation that are all short are front matter: a table of
+contents, a byline, a photo caption, breadcrumbs. A title-like line only starts
+a new speech once the speech above has shown body text. Every line of the file ends up in exactly one place: a speech's title,
 a speech's body, or the furniture list with the reason it was removed.
 The patterns are data: rules/split.yaml.
 """
@@ -121,20 +122,27 @@ def split_speeches(text: str) -> SplitResult:
             j += 1
         return j < n and kinds[j][0] == OPENING
 
+    def has_body(a: int, b: int) -> bool:
+        """Lines a..b-1 hold speech text: a salutation or a line too long for a title block."""
+        return any(kinds[k][0] == OPENING or (kinds[k][0] == TEXT and len(raw_lines[k].strip(_STRIP)) > rules.toc_line_max_chars)
+                   for k in range(a, b))
+
     starts: list[int] = []
     first_content = next((i for i, (k, _) in enumerate(kinds) if k not in (BLANK, FURNITURE)), None)
     for i, (kind, _) in enumerate(kinds):
         if kind == EXPLICIT:
             starts.append(i)
-        elif kind == TITLE and (opening_follows(i) or i == first_content):
-            repeated = starts and all(
-                kinds[k][0] in (BLANK, FURNITURE, TITLE) or _is_title_fragment(raw_lines[k], raw_lines[starts[-1]])
-                for k in range(starts[-1] + 1, i))
-            if not repeated:
+        elif kind == TITLE and (opening_follows(i) or not starts and not has_body(first_content, i)):
+            if not starts:
+                # The first title of the file; breadcrumbs and page chrome above it are front matter.
                 starts.append(i)
-    implicit_start = first_content is not None and (not starts or starts[0] != first_content)
-    if implicit_start:
+            elif has_body(starts[-1] + 1, i):
+                starts.append(i)
+            # else: a repeated title, a byline or a photo caption in the title block of the speech above
+    if first_content is not None and (not starts and any(k == TEXT for k, _ in kinds)
+                                      or starts and starts[0] > first_content and has_body(first_content, starts[0])):
         starts.insert(0, first_content)
+    implicit_start = bool(starts) and kinds[starts[0]][0] not in (TITLE, EXPLICIT)
 
     furniture: list[tuple[Line, str]] = []
     owner: list[RawSpeech | None] = []  # speech each furniture entry belongs to
@@ -165,9 +173,9 @@ def split_speeches(text: str) -> SplitResult:
             if kind == BLANK:
                 continue
             if k < idx:
-                reason = reason or ("repeated_title" if kind in (TITLE, TEXT) else "table_of_contents")
+                reason = reason or ("repeated_title" if kind in (TITLE, TEXT) else "front_matter")
             else:
-                reason = "table_of_contents"
+                reason = "front_matter"
             drop(k, reason, speech)
         for k in range(toc_end, e):
             kind, reason = kinds[k]
@@ -186,7 +194,7 @@ def split_speeches(text: str) -> SplitResult:
                 if owner[k] is speech:
                     owner[k] = None
     for i in leading:
-        drop(i, kinds[i][1] or "furniture", speeches[0] if speeches else None)
+        drop(i, kinds[i][1] or "front_matter", speeches[0] if speeches else None)
 
     for ordinal, speech in enumerate(speeches, start=1):
         speech.ordinal = ordinal
