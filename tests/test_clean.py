@@ -37,3 +37,8 @@ def test_lost_paragraph_breaks_are_restored():
 
 def test_blank_lines_and_edges_are_dropped():
     assert clean_text(["", "  同志们：  ", "\u3000\u3000今天开会。", " "]) == "同志们：\n今天开会。"
+
+
+def test_a_heading_glued_after_the_last_sentence_of_a_line_becomes_a_paragraph():
+    text = clean_text(["要打好项目建设“翻身仗”。二、要推进三大攻坚,筑牢高质量发展底线", "要坚决守住底线，防范化解风险。"])
+    assert text.split("\n") == ["要打好项目建设“翻身仗”。", "二、要推进三大攻坚,筑牢高质量发展底线", "要坚决守住底线，防范化解风险。"]

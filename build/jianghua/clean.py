@@ -14,7 +14,7 @@ from importlib import resources
 
 import yaml
 
-from .markers import starts_heading
+from .markers import glued_heading_start, starts_heading
 
 _STRIP = " \t\r\f\v\u3000\u00a0\u200b\ufeff"
 # CJK ideographs, CJK punctuation, full-width forms and curly quotes.
@@ -52,8 +52,16 @@ def clean_text(lines: list[str]) -> str:
     paragraphs: list[str] = []
     for line in lines:
         for piece in paragraphs_of_line(line):
+            # A heading glued after the last sentence of a raw line (……“翻身仗”。二、要推进三大攻坚)
+            # becomes its own paragraph instead of being joined to the body on the next line.
+            cut = glued_heading_start(piece)
+            glued = None
+            if cut:
+                piece, glued = piece[:cut], piece[cut:]
             if paragraphs and _joins(paragraphs[-1], piece):
                 paragraphs[-1] += piece
             else:
                 paragraphs.append(piece)
+            if glued:
+                paragraphs.append(glued)
     return "\n".join(paragraphs)

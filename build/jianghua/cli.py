@@ -1,11 +1,14 @@
 """The jianghua command line: build, validate, sql, info, dictionary."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import re
 import sys
+from collections import Counter
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 from rich.console import Console
@@ -39,25 +42,38 @@ def build(
         "publishing datasets/<version>/ and the root datapackage.json."))] = None,
     version: Annotated[str, typer.Option(help="Dataset version (SemVer) to publish.")] = __version__,
     root: Annotated[Path, typer.Option(help="Repository root holding datasets/ and datapackage.json.")] = Path("."),
+    workers: Annotated[Optional[int], typer.Option(min=1, help=(
+        "Processes extracting files in parallel (default: all cores). The output is the same for any N."))] = None,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help=(
+        "Reuse each unchanged file's rows from <root>/.jianghua-cache (keyed by file sha256 and code version)."
+    ))] = True,
+    engine: Annotated[Literal["local", "dask"], typer.Option(help=(
+        "local (this machine) or dask (the scheduler in DASK_SCHEDULER_ADDRESS, else a local Dask cluster); "
+        "see docs/SCALING.md."))] = "local",
 ) -> None:
     """Build the dataset from raw files: ingest → split → clean → structure → extract → validate → publish.
 
     Without --out, publishes datasets/<version>/ under --root and points the root datapackage.json at it;
     a published version is never overwritten (bump --version when the data change).
     """
-    from . import pipeline, publish, validate
+    from . import accounting, pipeline, publish, validate
 
     if not raw.is_dir():
         _fail(f"raw folder {raw} does not exist or is not a folder (pass --raw DIR)")
     files = pipeline.list_raw_files(raw)
-    with Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.fields[current]}"), console=console, transient=False) as progress:
+    with _build_lock(root, out_dir), Progress(
+            TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[current]}"), console=console, transient=False) as progress:
         task = progress.add_task("extract", total=len(files), current="")
 
         def on_file(rel: str) -> None:
             progress.update(task, advance=1, current=rel[-50:])
 
-        rows = pipeline.build_tables(raw, on_file=on_file)
+        try:
+            rows = pipeline.build_tables(raw, on_file=on_file, workers=workers, engine=engine,
+                                         cache_root=root if cache else None)
+        except accounting.AccountingError as exc:  # lost text is a bug: publish nothing
+            _fail(f"{exc}; nothing was published", 4)
         progress.update(task, current="")
         vtask = progress.add_task("validate", total=1, current="")
         tables = publish.to_arrow(rows)
@@ -69,6 +85,7 @@ def build(
             _fail("the built tables failed validation; nothing was published", 2)
         ptask = progress.add_task("publish", total=1, current="")
         try:
+            publish.remove_leftovers(root / "datasets", out_dir)  # of a killed build; we hold the lock
             if out_dir is not None:
                 target = publish.publish_to_dir(tables, out_dir, version)
                 fresh = True
@@ -79,6 +96,19 @@ def build(
             _fail(str(exc), 3)
         progress.update(ptask, advance=1, current=str(target))
     _summary(rows, target, fresh)
+
+
+@contextlib.contextmanager
+def _build_lock(root: Path, out_dir: Path | None):
+    """One build at a time per output (lock.py); a refusal names the running build."""
+    from . import lock
+
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(lock.build_lock(lock.lock_path_for(root, out_dir)))
+        except lock.BuildLocked as exc:
+            _fail(str(exc), 5)
+        yield
 
 
 def _summary(rows: dict[str, list[dict]], target: Path, fresh: bool) -> None:
@@ -94,6 +124,13 @@ def _summary(rows: dict[str, list[dict]], target: Path, fresh: bool) -> None:
     console.print(table)
     for s in rejected:
         console.print(f"  [yellow]rejected[/] {s['source_file']}: {s['error']}")
+    if rejected:  # why, grouped: the part of each error before its first colon, numbers masked
+        why = Counter(re.sub(r"\d[\d,.]*", "N", (s["error"] or "").split(":")[0]) for s in rejected)
+        console.print(f"rejected {len(rejected)} of {len(sources)} files: "
+                      + "; ".join(f"{n} × {reason}" for reason, n in why.most_common()))
+    empty = [s["source_file"] for s in sources if s["status"] == "ok" and not s["n_speeches"]]
+    if empty:
+        console.print(f"  [yellow]no speech found[/] in {len(empty)} readable file(s): {', '.join(empty[:10])}")
     console.print(f"{'published' if fresh else 'unchanged (identical data already published)'}: {target}")
 
 
@@ -195,12 +232,16 @@ def _semver_key(v: str) -> tuple:
 def dictionary(
     output: Annotated[Path, typer.Option("--out", help="Where to write the data dictionary.")] = Path("docs/DATA_DICTIONARY.md"),
 ) -> None:
-    """Write docs/DATA_DICTIONARY.md from the table schemas (schemas/*.yaml)."""
+    """Write docs/DATA_DICTIONARY.md from the table schemas (schemas/*.yaml) and the DuckDB views."""
     from .schema import data_dictionary
+    from .views import dictionary_markdown
 
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(data_dictionary(), encoding="utf-8")
+    output.write_text(data_dictionary(dictionary_markdown()), encoding="utf-8")
     out.print(f"wrote {output}")
+
+
+from . import cli_tools  # noqa: E402,F401  registers export, report, diff, release (cli_tools.py)
 
 
 if __name__ == "__main__":

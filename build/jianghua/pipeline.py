@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ingest
+from . import accounting, ingest
 from .clean import clean_text
 from .document import SpeechDoc
 from .extract.deadlines import extract_deadlines
@@ -48,6 +49,8 @@ class FileRows:
     deadlines: list[dict] = field(default_factory=list)
     furniture: list[tuple[int, str, str]] = field(default_factory=list)
     """(line number, line, reason) of every page-furniture line removed."""
+    ledger: accounting.Ledger | None = None
+    """Where every character of the file went (accounting.py); None for rejected files."""
 
 
 # ---------------------------------------------------------------- ids
@@ -144,14 +147,17 @@ def process_file(source_file: str, data: bytes) -> FileRows:
         for table, rows in process_speech(source_file, raw).items():
             getattr(result, table).extend(rows)
     source["n_speeches"] = len(result.speeches)
+    # Raises AccountingError (naming the file) if any text went missing.
+    result.ledger = accounting.account(source_file, decoded, split, [s["text"] for s in result.speeches])
     return result
 
 
-def reject(source_file: str, data: bytes | None, error: str) -> FileRows:
+def reject(source_file: str, data: bytes | None, error: str, *, sha256: str | None = None,
+           size: int | None = None) -> FileRows:
     """A file the ingest stage could not even open or was told to refuse."""
-    return FileRows({"source_file": source_file, "sha256": ingest.sha256_hex(data or b""),
-                     "bytes": len(data or b""), "encoding": None, "status": "rejected", "error": error,
-                     "n_speeches": 0})
+    return FileRows({"source_file": source_file, "sha256": sha256 or ingest.sha256_hex(data or b""),
+                     "bytes": len(data or b"") if size is None else size, "encoding": None, "status": "rejected",
+                     "error": error, "n_speeches": 0})
 
 
 # ---------------------------------------------------------------- the corpus
@@ -174,13 +180,34 @@ def read_raw_file(raw_dir: Path, rel: str) -> FileRows:
         if not target.is_relative_to(root):
             return reject(rel, None, f"symbolic link pointing outside the raw folder ({os.readlink(path)}): refused; "
                                      "copy the file into the raw folder instead")
-    if path.is_dir():
+    try:
+        st = path.stat()
+    except OSError as exc:
+        what = "broken symbolic link" if path.is_symlink() else "cannot be read"
+        return reject(rel, None, f"{what}: {exc.strerror or exc}; fix or remove it")
+    if stat.S_ISDIR(st.st_mode):
         return reject(rel, None, "a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):  # reading a FIFO would hang the build
+        return reject(rel, None, "not a regular file (a named pipe, socket or device): refused; remove it")
+    if st.st_size > ingest.MAX_FILE_BYTES:  # hash it in chunks, never hold it whole
+        try:
+            digest = _sha256_stream(path)
+        except OSError as exc:
+            return reject(rel, None, f"cannot be read: {exc.strerror or exc}")
+        return reject(rel, None, ingest.too_large(st.st_size), sha256=digest, size=st.st_size)
     try:
         data = path.read_bytes()
     except OSError as exc:
         return reject(rel, None, f"cannot be read: {exc.strerror or exc}")
     return process_file(rel, data)
+
+
+def _sha256_stream(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def assemble(files: Iterable[FileRows]) -> dict[str, list[dict]]:
@@ -197,10 +224,12 @@ def assemble(files: Iterable[FileRows]) -> dict[str, list[dict]]:
     return tables
 
 
-def build_tables(raw_dir: Path, on_file: Callable[[str], None] | None = None) -> dict[str, list[dict]]:
-    def each():
-        for rel in list_raw_files(raw_dir):
-            if on_file:
-                on_file(rel)
-            yield read_raw_file(raw_dir, rel)
-    return assemble(each())
+def build_tables(raw_dir: Path, on_file: Callable[[str], None] | None = None, *, workers: int | None = 1,
+                 cache_root: Path | None = None, engine: str = "local", stats=None) -> dict[str, list[dict]]:
+    """Every raw file through ``process_file`` (runner.py: serial, ``workers`` processes or Dask;
+    cached under ``cache_root`` when given; ``workers=None`` means all cores), then ``assemble``.
+    Files come back in sorted order whatever runs them, so the tables do not depend on ``workers``."""
+    from . import runner  # runner imports this module
+
+    return assemble(runner.run(raw_dir, workers=workers, cache_root=cache_root, engine=engine,
+                               on_file=on_file, stats=stats))

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 import pyarrow.parquet as pq
 
-from . import __version__, schema
+from . import __version__, schema, views
 
 DUCKDB_FILE = "jianghua.duckdb"
 # DuckDB 2.x files cannot be opened by 1.x readers, which BI tools bundle.
@@ -41,8 +42,18 @@ def to_arrow(tables: dict[str, list[dict]]) -> dict[str, pa.Table]:
         missing = [c for c in t.column_names if rows and c not in rows[0]]
         if missing:
             raise PublishError(f"table {name}: rows lack columns {missing}")
-        out[name] = pa.Table.from_pylist([{c: r.get(c) for c in t.column_names} for r in rows], schema=arrow_schema)
+        # In slices, so that only one slice of rows is copied into new dicts at a time
+        # (a 100 MB corpus has millions of rows); one chunk in the end, as from_pylist gives.
+        parts = [pa.Table.from_pylist([{c: r.get(c) for c in t.column_names} for r in rows[i:i + _ARROW_SLICE]],
+                                      schema=arrow_schema)
+                 for i in range(0, len(rows), _ARROW_SLICE)]
+        if len(parts) != 1:
+            parts = [pa.concat_tables(parts).combine_chunks()] if parts else [pa.Table.from_pylist([], schema=arrow_schema)]
+        out[name] = parts[0]
     return out
+
+
+_ARROW_SLICE = 1 << 16
 
 
 def sha256_file(path: Path) -> str:
@@ -65,12 +76,18 @@ def write_duckdb(tables: dict[str, pa.Table], path: Path) -> None:
             for stmt in schema.duckdb_ddl(t):
                 con.execute(stmt)
             data = tables[name]
+            batches = [data]
             if name == "sections":
-                # parent rows before children: DuckDB checks the self-reference on insert
+                # DuckDB checks the self-reference against rows already stored, not rows
+                # of the same INSERT: insert one level at a time, parents first.
                 data = data.sort_by([("level", "ascending"), ("section_id", "ascending")])
-            con.register("incoming", data)
-            con.execute(f"INSERT INTO {name} SELECT * FROM incoming")
-            con.unregister("incoming")
+                levels = sorted(set(data.column("level").to_pylist()))
+                batches = [data.filter(pa.compute.equal(data.column("level"), lv)) for lv in levels] or [data]
+            for batch in batches:
+                con.register("incoming", batch)
+                con.execute(f"INSERT INTO {name} SELECT * FROM incoming")
+                con.unregister("incoming")
+        views.create_views(con)  # flat BI views (views.py) over the tables just loaded
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -146,6 +163,54 @@ def write_version_folder(tables: dict[str, pa.Table], folder: Path, version: str
     (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
 
 
+def fsync_tree(folder: Path) -> None:
+    """Flush every file of ``folder`` and the folder itself to disk.
+
+    A rename is atomic but not durable by itself: after a power cut the new
+    name can point at files whose data never reached the disk. Flush, then rename."""
+    for f in sorted(folder.iterdir()):
+        if f.is_file():
+            fd = os.open(f, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    fsync_dir(folder)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def remove_leftovers(datasets_dir: Path, out: Path | None = None) -> list[Path]:
+    """Temporary folders a killed build left behind (call while holding the build lock)."""
+    if out is not None:
+        out = out.resolve()
+        candidates = list(out.parent.glob(f".{out.name}.tmp-*")) + list(out.parent.glob(f".{out.name}.old-*"))
+    else:
+        candidates = list(datasets_dir.glob(".tmp-*")) if datasets_dir.is_dir() else []
+    for c in candidates:
+        shutil.rmtree(c, ignore_errors=True)
+    return candidates
+
+
 def parquet_digests(folder: Path) -> dict[str, str]:
     return {p.name: sha256_file(p) for p in sorted(folder.glob("*.parquet"))}
 
@@ -167,7 +232,9 @@ def publish_version(tables: dict[str, pa.Table], datasets_dir: Path, version: st
             raise PublishError(
                 f"version {version} is already published in {final} with different data; a published version "
                 f"is never overwritten: bump the version (jianghua/__init__.py or --version) and build again")
+        fsync_tree(tmp)
         os.rename(tmp, final)
+        fsync_dir(datasets_dir)
         return final, True
     finally:
         if tmp.exists():
@@ -185,7 +252,13 @@ def write_root_descriptor(root: Path, folder: Path, version: str, sources: list[
     target = root / "datapackage.json"
     tmp = root / ".datapackage.json.tmp"
     _write_json(tmp, data)
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
     os.replace(tmp, target)
+    fsync_dir(root)
     return target
 
 
@@ -197,13 +270,17 @@ def publish_to_dir(tables: dict[str, pa.Table], out: Path, version: str) -> Path
     tmp.chmod(0o755)
     try:
         write_version_folder(tables, tmp, version)
-        if out.exists():
+        fsync_tree(tmp)
+        if out.exists() and not _exchange(tmp, out):
+            # No atomic swap here: a crash between these two renames leaves the old
+            # package in .<name>.old-*/x (remove_leftovers cleans it on the next build).
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
             os.rename(out, old / "x")
             os.rename(tmp, out)
             shutil.rmtree(old, ignore_errors=True)
-        else:
+        elif not out.exists():
             os.rename(tmp, out)
+        fsync_dir(out.parent)
         return out
     finally:
         if tmp.exists():

@@ -240,7 +240,8 @@ def duckdb_ddl(t: Table) -> list[str]:
 
 
 # ---------------------------------------------------------------- data dictionary
-def data_dictionary() -> str:
+def data_dictionary(appendix: str = "") -> str:
+    """docs/DATA_DICTIONARY.md: every table, then ``appendix`` (the DuckDB views' part)."""
     lines = [
         "# Data dictionary",
         "",
@@ -268,4 +269,6 @@ def data_dictionary() -> str:
             desc = f.description.replace("|", "\\|")
             lines.append(f"| {f.name} | {f.type} | {'' if f.required else 'yes'} | {'; '.join(allowed)} | {desc} |")
         lines.append("")
+    if appendix:
+        lines.append(appendix)
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import schema
@@ -57,52 +58,97 @@ def _pandas_type(arrow_type: pa.DataType):
     return None
 
 
+_BATCH = 1 << 16
+
+
+def _batches(table: pa.Table | None, columns: list[str]):
+    """Rows of some columns, as dicts, one slice at a time: never the whole table as Python objects."""
+    if table is None or table.num_rows == 0:
+        return
+    for batch in table.select(columns).to_batches(max_chunksize=_BATCH):
+        yield from batch.to_pylist()
+
+
+def _row(table: pa.Table, i: int) -> dict:
+    return table.slice(i, 1).to_pylist()[0]
+
+
 def check_relations(tables: dict[str, pa.Table], report: Report) -> None:
-    """Foreign keys, span texts, section nesting, one canonical speech per variant group."""
-    rows = {name: tables[name].to_pylist() for name in tables}
-    keys = {name: {tuple(r[k] for k in t.primary_key) for r in rows.get(name, [])}
-            for name, t in schema.tables().items()}
-    for name, t in schema.tables().items():
+    """Foreign keys, span texts, section nesting, one canonical speech per variant group.
+
+    Streams every table in slices (a 100 MB corpus has millions of rows); holds only
+    the keys of referenced tables and one speech's text at a time.
+    """
+    specs = schema.tables()
+    referenced = {fk.resource for t in specs.values() for fk in t.foreign_keys}
+    keys = {name: {tuple(r[k] for k in specs[name].primary_key)
+                   for r in _batches(tables.get(name), list(specs[name].primary_key))}
+            for name in referenced}
+    for name, t in specs.items():
         for fk in t.foreign_keys:
-            bad = [r for r in rows.get(name, [])
-                   if all(r[c] is not None for c in fk.fields)
-                   and tuple(r[c] for c in fk.fields) not in keys[fk.resource]]
-            for r in bad[:5]:
+            bad, shown = 0, []
+            for r in _batches(tables.get(name), list(fk.fields)):
+                if all(r[c] is not None for c in fk.fields) and tuple(r[c] for c in fk.fields) not in keys[fk.resource]:
+                    bad += 1
+                    if len(shown) < 5:
+                        shown.append(r)
+            for r in shown:
                 report.problems.append(f"{name}.{','.join(fk.fields)} = {[r[c] for c in fk.fields]} "
                                        f"has no row in {fk.resource}")
-            if len(bad) > 5:
-                report.problems.append(f"{name}: … {len(bad) - 5} more broken references to {fk.resource}")
+            if bad > 5:
+                report.problems.append(f"{name}: … {bad - 5} more broken references to {fk.resource}")
         report.checked.append(f"{name}: foreign keys")
 
-    texts = {s["speech_id"]: s["text"] for s in rows["speeches"]}
-    for s in rows["speeches"]:
-        if s["n_chars"] != len(s["text"]):
-            report.problems.append(f"speeches {s['speech_id']}: n_chars {s['n_chars']} != len(text) {len(s['text'])}")
+    speeches = tables["speeches"]
+    speech_ids = speeches.column("speech_id").to_pylist()
+    where = {sid: i for i, sid in enumerate(speech_ids)}  # the last row wins, as a dict of texts did
+    n_text = pc.utf8_length(speeches.column("text")).to_pylist()  # code points, as len() counts
+    lengths = dict(zip(speech_ids, n_text))
+    for s, n in zip(_batches(speeches, ["speech_id", "n_chars"]), n_text):
+        if s["n_chars"] != n:
+            report.problems.append(f"speeches {s['speech_id']}: n_chars {s['n_chars']} != len(text) {n}")
+    texts = speeches.column("text")
     for name in ("indicators", "entities", "deadlines"):
         id_col = schema.table(name).primary_key[0]
-        bad = [r for r in rows[name]
-               if texts.get(r["speech_id"], "")[r["char_start"]:r["char_end"]] != r["span_text"]
-               or r["char_start"] >= r["char_end"]]
-        for r in bad[:5]:
+        table = tables[name]
+        # Visit rows speech by speech (a stable sort), so only one text is in hand at a time.
+        order = pc.sort_indices(table.column("speech_id")) if table.num_rows else pa.array([], pa.uint64())
+        bad_at, current, text = [], object(), ""
+        cols = table.select(["speech_id", "char_start", "char_end", "span_text"])
+        for lo in range(0, len(order), _BATCH):
+            idx = order[lo:lo + _BATCH]
+            for i, r in zip(idx.to_pylist(), cols.take(idx).to_pylist()):
+                if r["speech_id"] != current:
+                    current = r["speech_id"]
+                    text = texts[where[current]].as_py() if current in where else ""
+                if text[r["char_start"]:r["char_end"]] != r["span_text"] or r["char_start"] >= r["char_end"]:
+                    bad_at.append(i)
+        bad_at.sort()  # report in table order
+        for i in bad_at[:5]:
+            r = _row(table, i)
             report.problems.append(f"{name} {r[id_col]}: span_text {r['span_text']!r} != speeches.text"
                                    f"[{r['char_start']}:{r['char_end']}]")
-        if len(bad) > 5:
-            report.problems.append(f"{name}: … {len(bad) - 5} more rows whose span_text is not the text at their offsets")
+        if len(bad_at) > 5:
+            report.problems.append(f"{name}: … {len(bad_at) - 5} more rows whose span_text is not the text at their offsets")
         report.checked.append(f"{name}: spans")
+    del text
 
-    by_id = {s["section_id"]: s for s in rows["sections"]}
-    for sec in rows["sections"]:
-        n = len(texts.get(sec["speech_id"], ""))
+    sections = tables["sections"]
+    spans = {r["section_id"]: (r["char_start"], r["char_end"])
+             for r in _batches(sections, ["section_id", "char_start", "char_end"])}
+    for sec in _batches(sections, ["section_id", "speech_id", "char_start", "char_end", "parent_id"]):
+        n = lengths.get(sec["speech_id"], 0)
         if not 0 <= sec["char_start"] <= sec["char_end"] <= n:
             report.problems.append(f"sections {sec['section_id']}: span {sec['char_start']}-{sec['char_end']} "
                                    f"outside its speech (0-{n})")
-        parent = by_id.get(sec["parent_id"]) if sec["parent_id"] else None
-        if parent and not (parent["char_start"] <= sec["char_start"] and sec["char_end"] <= parent["char_end"]):
-            report.problems.append(f"sections {sec['section_id']}: span not inside its parent {parent['section_id']}")
+        parent = spans.get(sec["parent_id"]) if sec["parent_id"] else None
+        if parent and not (parent[0] <= sec["char_start"] and sec["char_end"] <= parent[1]):
+            report.problems.append(f"sections {sec['section_id']}: span not inside its parent {sec['parent_id']}")
     report.checked.append("sections: nesting")
 
-    canon = Counter(s["variant_group"] for s in rows["speeches"] if s["is_canonical"])
-    for group in sorted({s["variant_group"] for s in rows["speeches"]}):
+    groups = list(_batches(speeches, ["variant_group", "is_canonical"]))
+    canon = Counter(s["variant_group"] for s in groups if s["is_canonical"])
+    for group in sorted({s["variant_group"] for s in groups}):
         if canon[group] != 1:
             report.problems.append(f"speeches: variant_group {group} has {canon[group]} canonical speeches (needs 1)")
     report.checked.append("speeches: one canonical per variant group")

@@ -1,0 +1,517 @@
+"""Indicators: one row per quantitative figure (DATA_MODEL.md, ANNOTATION.md §3).
+
+How a figure becomes a row:
+1. numbers.find_value_exprs finds every number/mask with its unit on the
+   Simplified view; dates, durations, ordinals, slogans, codes and counts of
+   meetings/documents/policy items are dropped (rules/indicators.yaml).
+2. Its words decide the rest, nearest first: the metric is the alias in the
+   figure's clause (or the head noun after a count), else the previous figure's
+   metric in the same sentence when the clause only names a subject
+   (虞城县2.1%、民权县2.0%); measure, comparator, status come from cue words
+   right around it, in its clause, then its sentence; period and subject are
+   carried along the paragraph as speakers do (1-8月份，… ；…).
+Offsets come from the Simplified view, which has the length of the original,
+so span_text is sliced from doc.text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..document import SpeechDoc
+from ..metrics import OTHER, find_aliases, for_family
+from ..numbers import ValueExpr, find_value_exprs, value_base
+
+SENTENCE_END = "。；！？!?;\n"
+CLAUSE_END = SENTENCE_END + "，,：:"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# ---------------------------------------------------------------- rules
+@dataclass(frozen=True)
+class Rules:
+    raw: dict
+    unit_family: dict[str, str]
+    units: tuple[str, ...]
+    period_re: re.Pattern[str]
+    reset_re: re.Pattern[str]
+    subject_area_re: re.Pattern[str]
+    subject_name_re: re.Pattern[str]
+    deadline_opener: re.Pattern[str]
+    opener_strip: re.Pattern[str]
+    yao_re: re.Pattern[str]
+
+    def words(self, key: str) -> list[str]:
+        return self.raw[key]
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    raw = yaml.safe_load(resources.files("jianghua").joinpath("rules/indicators.yaml").read_text("utf-8"))
+    fam = {}
+    for family, words in raw["units"].items():
+        for w in words:
+            fam.setdefault(w, family)
+    periods = re.compile("|".join(f"(?:{p})" for p in raw["period_patterns"]))
+    reset = re.compile("|".join(map(re.escape, raw["period_reset"])))
+    area = re.compile(raw["subject_area"])
+    suffixes = "|".join(map(re.escape, sorted(raw["subject_suffixes"], key=len, reverse=True)))
+    # A named owner: CJK name ending in a place/body suffix, maybe with a parenthesis: 其他县（区）.
+    name = re.compile(rf"(?:其他|其余)?[\u4e00-\u9fffX]{{1,8}}?(?:{suffixes})(?:[（(][^）)]{{1,4}}[）)])?")
+    not_modal = "|".join(map(re.escape, raw["not_modal_yao"]))
+    yao = re.compile(rf"(?:{not_modal})|要")
+    return Rules(raw, fam, tuple(fam), periods, reset, area, name, re.compile(raw["deadline_opener"]),
+                 re.compile(raw["opener_strip"]), yao)
+
+
+# ---------------------------------------------------------------- text structure
+@dataclass
+class _Layout:
+    """Sentence and paragraph bounds of one speech, for any offset."""
+    text: str
+    sent_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch in SENTENCE_END:
+                starts.append(i + 1)
+        self.sent_starts = starts
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        start = self.sent_starts[k]
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        return start, end
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+
+def _clause_start(s: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and s[i - 1] not in CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _clause_end(s: str, pos: int, stops: str = CLAUSE_END + "、") -> int:
+    i = pos
+    while i < len(s) and s[i] not in stops:
+        i += 1
+    return i
+
+
+def _last(words: list[str], text: str) -> tuple[int, str] | None:
+    """Rightmost occurrence of any of ``words`` in ``text`` (longest on ties): (end offset, word)."""
+    best = None
+    for w in words:
+        k = text.rfind(w)
+        if k >= 0:
+            cand = (k + len(w), len(w), w)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    return (best[0], best[2]) if best else None
+
+
+# ---------------------------------------------------------------- candidates
+@dataclass
+class _Fig:
+    start: int
+    end: int
+    expr: ValueExpr | None
+    family: str
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    is_masked: bool
+    negative: bool = False
+    more: bool = False
+    is_range: bool = False
+    rank: bool = False
+    row: dict = field(default_factory=dict)
+
+
+def _family(unit: str | None, r: Rules) -> str | None:
+    if unit is None:
+        return None
+    u = unit.replace("％", "%")
+    if u in r.unit_family:
+        return r.unit_family[u]
+    stripped = u.lstrip("十百千万亿")
+    if not stripped:
+        return r.raw["bare_multiplier_family"]
+    return r.unit_family.get(stripped)
+
+
+def _in_short_quote(s: str, start: int, end: int, limit: int) -> bool:
+    left = max(s.rfind("“", 0, start), s.rfind('"', 0, start))
+    if left < 0 or start - left > limit:
+        return False
+    if s.rfind("”", left, start) >= 0:
+        return False
+    right = s.find("”", end)
+    return 0 <= right - left <= limit + 1
+
+
+def _candidates(s: str, r: Rules) -> list[_Fig]:
+    figs: list[_Fig] = []
+    stop_nouns = r.words("count_stop_nouns")
+    for e in find_value_exprs(s, r.units):
+        fam = "fraction" if e.kind == "fraction" else _family(e.unit, r)
+        before = s[max(0, e.start - 4):e.start]
+        after = s[e.end:e.end + 6]
+        start, end = e.start, e.end
+        if fam is None or fam == "time":
+            continue
+        if _in_short_quote(s, start, end, r.raw["slogan_max_chars"]):
+            continue
+        if re.match(r"[A-Za-zＡ-Ｚａ-ｚ+＋]", after) or re.search(r"[A-Za-zＡ-Ｚａ-ｚ+＋]$", before):
+            continue
+        if any(after.startswith(w) for w in r.words("name_suffixes")) and fam != "percent":
+            continue
+        if before.endswith(tuple(r.words("demonstratives"))):
+            continue
+        rank = False
+        if e.unit in ("位", "名") or (e.unit or "").endswith(("位", "名")):
+            if before.endswith("第") or (before.endswith(("前", "后")) and (
+                    e.is_masked or re.search(r"排|进入|位居|居|列", s[max(0, e.start - 8):e.start]))):
+                start -= 1
+                rank = True
+            elif re.search(r"(?:前进|进|退|上升|下降|提升|提高|前移|后退)$", before):
+                rank = True
+            elif e.unit == "位" and not e.is_chinese:
+                rank = bool(re.search("|".join(r.words("rank_cues")), s[max(0, e.start - 12):e.start]))
+        if not rank and before.endswith("第"):
+            continue  # an ordinal: 第三轮, 第八次
+        phrase = s[e.end:_clause_end(s, e.end)]
+        head = re.sub(r"^(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
+        if fam in ("count", "measure") and not rank:
+            # a stop noun heading the phrase, or met before any metric name: 30项指标, 26个具体投向
+            stop_at = min((k for w in stop_nouns if (k := head.find(w)) >= 0), default=-1)
+            if stop_at == 0 and not head.startswith(("项目", "企业")):
+                continue
+            if stop_at > 0:
+                hits = find_aliases(head)
+                if not hits or hits[0].start > stop_at:
+                    continue
+        if fam == "measure" and re.match(r"[\u4e00-\u9fff]", phrase) and not re.match(r"(?:以上|以下|左右|以内)", phrase):
+            continue  # 9公里湿地公园: a length inside a name
+        if e.is_chinese and not rank and e.kind == "number":
+            if fam == "count":
+                heads = r.words("chinese_count_heads")
+                if phrase.startswith("的") or not any(h in head[:14] for h in heads):
+                    continue
+                if e.value == 1 and not before.endswith(tuple(v[-4:] for v in r.words("one_count_verbs"))):
+                    continue
+            elif fam not in ("money",):
+                continue
+        if e.is_chinese and e.value is not None and e.value >= 1900 and fam != "money":
+            continue
+        if fam == "fraction" and not e.is_chinese and e.value is not None and e.value >= 1:
+            continue
+        figs.append(_Fig(start, end, e, fam, e.value, e.value_max, (e.unit or "").replace("％", "%") or None,
+                         e.is_masked, e.negative, e.more, e.is_range, rank))
+    # 为零 / 为0: a count reported as nothing (入库数为零的民权县, 其他县（区）为0).
+    for m in re.finditer(r"(?<=[为是])(零|0)(?![0-9.．%％万亿个家户项])(?=[，,。；;、的]|$)", s):
+        figs.append(_Fig(m.start(1), m.end(1), None, "count", 0.0, None, None, False))
+    figs.sort(key=lambda f: (f.start, f.end))
+    layout = _Layout(s)
+    kept = []
+    for f in figs:
+        if f.expr is None:  # a zero needs a metric in its clause or a figure before it in the sentence
+            sent = layout.sentence(f.start)
+            named = [h for h in find_aliases(s, _clause_start(s, f.start, sent[0]), f.start) if h.metric != "rank"]
+            if not named and not any(g.expr is not None and sent[0] <= g.start < f.start for g in figs):
+                continue
+        kept.append(f)
+    figs = kept
+    out: list[_Fig] = []
+    for f in figs:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- fields
+def _measure(f: _Fig, s: str, clause: str, prev: _Fig | None, r: Rules) -> tuple[str, str | None]:
+    if f.rank:
+        return "rank", None
+    if f.family != "percent" and f.family != "fraction":
+        return "level", None
+    if f.negative:
+        return "growth", "down"
+    cues = [(w, "up") for w in r.words("growth_up")] + [(w, "down") for w in r.words("growth_down")]
+    best = None
+    for w, d in cues:
+        k = clause.rfind(w)
+        if k >= 0 and (best is None or (k + len(w), len(w)) > best[:2]):
+            best = (k + len(w), len(w), "growth", d)
+    for w in r.words("share_cues"):
+        k = clause.rfind(w)
+        if k >= 0 and (best is None or (k + len(w), len(w)) > best[:2]):
+            best = (k + len(w), len(w), "share", None)
+    if best:
+        return best[2], best[3]
+    if prev is not None and prev.row.get("measure") in ("growth", "share") and prev.family == f.family:
+        return prev.row["measure"], prev.row.get("direction")
+    return "level", None
+
+
+def _comparator(f: _Fig, s: str, r: Rules) -> str:
+    if f.is_range:
+        return "range"
+    after = s[f.end:f.end + 4]
+    for comp, words in r.raw["after_comparator"].items():
+        if any(after.startswith(w) for w in words):
+            return comp
+    if f.more:
+        return "gt"
+    before = re.sub(r"[了达到在为至]{0,2}$", "", s[max(0, f.start - 8):f.start])
+    best = None
+    for comp, words in r.raw["before_comparator"].items():
+        for w in words:
+            if before.endswith(w) and (best is None or len(w) > best[0]):
+                best = (len(w), comp)
+    return best[1] if best else "eq"
+
+
+def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rules) -> tuple[str, str | None]:
+    lead = s[sent[0]:f.start]
+    for w in r.words("not_target_cues"):
+        lead = lead.replace(w, "#" * len(w))
+    if para_estimate or any(w in lead for w in r.words("estimate_cues")):
+        return "estimate", None
+    # the nearest aim word before the figure, unless a past marker sits between
+    lead_yao = r.yao_re.sub(lambda m: m.group() if m.group() == "要" else "#" * len(m.group()), lead)
+    cue = _last([w for w in r.words("target_cues") if w != "要"], lead)
+    k = lead_yao.rfind("要")
+    if k >= 0 and (cue is None or k + 1 > cue[0]):
+        cue = (k + 1, "要")
+    target = False
+    if cue is not None:
+        between = lead[cue[0]:]
+        target = not any(p in between for p in r.words("past_markers"))
+        colon = re.search("[：:]", between)
+        if colon and colon.start() > 3 and "目标" not in cue[1]:
+            target = False  # 要抓好两个方面：一方面…下降**%: the aim word governs what precedes the colon
+    if not target and any(s.startswith(w, f.end) or s.startswith(w, f.end + 2) for w in r.words("target_after_cues")):
+        target = True
+    if not target and _announced_list(s, sent[0], r):
+        target = True
+    opener = r.opener_strip.sub("", lead)
+    if not target and r.deadline_opener.match(opener):
+        target = True
+    if not target and opener.startswith(tuple(r.words("plan_openers"))):
+        target = not any(p in lead for p in r.words("past_markers"))
+    if not target:
+        return "actual", None
+    hard = _last(r.words("hard_commitment"), lead)
+    soft = _last(r.words("soft_commitment"), lead)
+    if hard and (not soft or hard[0] >= soft[0]):
+        return "target", "hard"
+    if soft:
+        return "target", "soft"
+    return "target", None
+
+
+def _subject(f: _Fig, s: str, clause_start: int, alias_start: int | None, r: Rules) -> tuple[int, int] | None:
+    """Offsets of whose figure it is, when named."""
+    # A list item right before the figure: 有虞城县2.1%、民权县2.0%; 睢阳区、宁陵县各1家; 民权县、柘城县为0.
+    near = s[clause_start:f.start]
+    trimmed = re.sub(r"(?:各|均|都|为|是|达到|达|完成|实现|共|分别)+$", "", near)
+    name_re = r.subject_name_re.pattern
+    m = re.search(rf"((?:{name_re})(?:[、和及与](?:{name_re}))*)$", trimmed)
+    if m:
+        a = clause_start + m.start(1)
+        pre = re.match(r"^(?:.*?的有|其中|有|的)", s[a:clause_start + m.end(1)])
+        if pre:
+            a += pre.end()
+        name = s[a:clause_start + m.end(1)]
+        if name and not re.search(r"(?:低于|高于|平均|水平)", name):
+            return a, clause_start + m.end(1)
+    head_end = alias_start if alias_start is not None else clause_start
+    m = r.subject_area_re.search(s, clause_start, head_end) if head_end > clause_start else None
+    m = m or r.subject_area_re.match(s, clause_start, f.start)
+    if m:
+        return m.start(), m.end()
+    if head_end > clause_start:
+        head = s[clause_start:head_end]
+        lead = re.match(r"^(?:.*?(?:截至[^，]*|[0-9一二三四五六七八九十]+[-—至][0-9一二三四五六七八九十]+月份?|预计到年末|预计|今年|去年|全年))?", head)
+        a = clause_start + (lead.end() if lead else 0)
+        b = head_end
+        tail = re.search(r"(?:完成|实现|的|对)+$", s[a:b])
+        if tail:
+            b = a + tail.start()
+        if b > a and r.subject_name_re.fullmatch(s, a, b):
+            return a, b
+    return None
+
+
+def _period(s: str, para: tuple[int, int], clause_start: int, pos: int, r: Rules) -> tuple[int, int] | None:
+    """The latest period before the figure: in its own clause, or opening a clause earlier in the paragraph."""
+    last = None
+    prefix = r.raw["period_carry_prefix"]
+    for m in r.period_re.finditer(s, para[0], pos):
+        own = m.start() >= clause_start
+        opener = re.fullmatch(prefix, s[_clause_start(s, m.start(), para[0]):m.start()])
+        if own or opener:
+            last = (m.start(), m.end())
+    for m in r.reset_re.finditer(s, para[0], pos):
+        if last is None or m.start() >= last[1]:
+            last = None
+    return last
+
+
+def _metric_text_other(text: str) -> str:
+    t = re.sub(r"^(?:其中|同比|分别|共|共计|累计|全年|今年|去年|预计)+", "", text)
+    t = re.sub(r"(?:达到了|达到|达|完成了|完成|实现了|实现|为|是|在|保持在|超过了|超过|突破|不低于|增长|下降|均|都|各|了|约|近|将近|要|力争)+$", "", t)
+    return t.strip("“”\"（）() ")
+
+
+# ---------------------------------------------------------------- the extractor
+def extract_indicators(doc: SpeechDoc) -> list[dict]:
+    r = rules()
+    s, t = doc.simplified, doc.text
+    layout = _Layout(s)
+    figs = _candidates(s, r)
+    rows: list[dict] = []
+    prev_in_sentence: _Fig | None = None
+    prev_sentence = None
+    prev_para = None
+    para_subject: str | None = None
+    for f in figs:
+        sent = layout.sentence(f.start)
+        para = layout.paragraph(f.start)
+        if sent != prev_sentence:
+            prev_in_sentence = None
+        if para != prev_para:
+            para_subject = None
+        cstart = _clause_start(s, f.start, sent[0])
+        clause = s[cstart:f.start]
+        measure, direction = _measure(f, s, clause, prev_in_sentence, r)
+
+        # metric: the head noun after a count, else the nearest alias in the clause, else carried
+        metric, metric_text, alias_start = None, None, None
+        phrase = s[f.end:_clause_end(s, f.end)]
+        head = re.sub(r"^(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
+        if f.rank:
+            metric = "rank"
+            hit = _last(r.words("rank_cues"), s[sent[0]:f.start])
+            metric_text = _metric_text_other(clause) or (hit[1] if hit else None)
+        elif f.family in ("count", "money") and head and re.match(r"[\u4e00-\u9fff0-9]", head) and f.expr is not None:
+            hits = find_aliases(s, f.end + (len(phrase) - len(head)), f.end + len(phrase))
+            if hits:
+                # the thing counted, not a rate said of it (155个计划建设项目开复工率只有**%)
+                counted = [h for h in hits if for_family(h.metric, "count") in ("projects", "new_enterprises")]
+                h = counted[0] if counted and f.family == "count" else hits[-1]
+                metric, metric_text = for_family(h.metric, f.family), t[h.start:h.end]
+            elif f.family == "count" or not re.match(r"(?:以上|以下|左右|，|。)", phrase):
+                metric = OTHER
+                metric_text = _metric_text_other(head[:20])
+        if metric is None:
+            hits = find_aliases(s, cstart, f.start)
+            if len({h.metric for h in hits}) >= 2 and re.search("[均都]|分别", s[hits[-1].end:f.start]) and all(
+                    re.sub(r"[（(][^）)]*[）)]|[“”]", "", s[a.end:b.start]) in ("、", "和", "及", "与")
+                    for a, b in zip(hits, hits[1:])):
+                # one figure shared by a list of metrics (A、B、C五项指标均增长5%): other, the list as written
+                metric, metric_text = OTHER, t[hits[0].start:_clause_end(s, hits[-1].end, "，,。；均都分别")]
+                hits = []
+            if hits:
+                h = hits[-1]
+                metric, metric_text, alias_start = for_family(h.metric, f.family), t[h.start:h.end], h.start
+        if metric is None and prev_in_sentence is None and f.start - cstart <= 4 and cstart > sent[0]:
+            # a bare verb clause (…的宏观调控目标，定为百分之八至九): the metric named just before it
+            hits = find_aliases(s, _clause_start(s, cstart - 1, sent[0]), cstart - 1)
+            if hits:
+                h = hits[-1]
+                metric, metric_text = for_family(h.metric, f.family), t[h.start:h.end]
+                if measure == "level" and f.family == "percent" and any(
+                        w in s[h.start:cstart] for w in r.words("growth_up")):
+                    measure, direction = "growth", "up"
+        if metric is None and prev_in_sentence is not None and prev_in_sentence.row["metric"] != "rank":
+            rest = r.period_re.sub("", clause)
+            rest = r.subject_name_re.sub("", rest)
+            rest = r.subject_area_re.sub("", rest)
+            rest = re.sub("|".join(map(re.escape, sorted(
+                r.words("growth_up") + r.words("growth_down") + r.words("share_cues") + r.words("target_cues")
+                + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "同比", "达到", "达", "为",
+                   "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
+                   "(", ")", "全市", "全省", "全国", "、"], key=len, reverse=True))), "", rest)
+            if len(_CJK.findall(rest)) < 2:
+                pm = prev_in_sentence.row
+                metric = for_family(pm["metric"], f.family) if pm["metric"] in ("projects", "project_investment") \
+                    else pm["metric"]
+                metric_text = pm["metric_text"]
+        if metric is None:
+            metric = OTHER
+            metric_text = _metric_text_other(t[cstart:f.start]) or _metric_text_other(head[:20]) or None
+
+        status, commitment = _status(f, s, sent, _para_has_estimate(s, para, f.start, r), r)
+        sub = _subject(f, s, cstart, alias_start, r)
+        subject = t[sub[0]:sub[1]] if sub else None
+        if subject is None and prev_in_sentence is not None:
+            subject = prev_in_sentence.row.get("subject")
+        if subject is None and para_subject and s[sent[0] - 1:sent[0]] in "；;" and prev_para == para:
+            subject = para_subject
+        per = _period(s, para, cstart, f.start, r)
+        value = f.value
+        row = {
+            "char_start": f.start,
+            "char_end": f.end,
+            "span_text": t[f.start:f.end],
+            "sentence": t[sent[0]:sent[1]].strip(),
+            "metric": metric,
+            "metric_text": metric_text or None,
+            "subject": subject,
+            "value": None if f.is_masked else value,
+            "value_max": None if f.is_masked else f.value_max,
+            "unit": f.unit,
+            "value_base": None if f.is_masked else value_base(value, f.unit),
+            "measure": measure,
+            "direction": direction if measure == "growth" else None,
+            "comparator": _comparator(f, s, r),
+            "commitment": commitment,
+            "status": status,
+            "period_text": t[per[0]:per[1]] if per else None,
+            "is_masked": f.is_masked,
+        }
+        f.row = row
+        rows.append(row)
+        prev_in_sentence = f
+        prev_sentence = sent
+        prev_para = para
+        if subject:
+            para_subject = subject
+    rows.sort(key=lambda x: (x["char_start"], x["char_end"]))
+    return rows
+
+
+def _para_has_estimate(s: str, para: tuple[int, int], pos: int, r: Rules) -> bool:
+    lead = s[para[0]:pos]
+    return any(w in lead for w in r.words("estimate_cues"))
+
+
+def _announced_list(s: str, pos: int, r: Rules, max_item: int = 150) -> bool:
+    """The figure's paragraph is an item of a list announced as aims (主要预期目标是：⏎国内生产总值增长8%左右。⏎…)."""
+    p_start = s.rfind("\n", 0, pos) + 1
+    for _ in range(12):
+        if p_start == 0:
+            return False
+        prev_end = p_start - 1
+        prev_start = s.rfind("\n", 0, prev_end) + 1
+        prev = s[prev_start:prev_end]
+        if prev.endswith(("：", ":")):
+            return any(w in prev for w in ("目标", "力争", "确保", "计划", "任务"))
+        if len(prev) > max_item:
+            return False
+        p_start = prev_start
+    return False

@@ -1,0 +1,252 @@
+"""Speech metadata (metadata.py): title, speaker, meeting, masks, publication
+date, level, jurisdiction, year. Sentences are written for these tests in the
+corpus style; each rule family has cases that must and must not fire."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jianghua.metadata import (admin_level, clean_title, describe_speech, find_meeting, masked_count,
+                               published_date, speaker_title)
+from jianghua.script import to_simplified
+
+
+def describe(title: str, body: str, furniture: list[str] | None = None, hant: bool = False) -> dict:
+    simplified = to_simplified(body, "hant") if hant else body
+    return describe_speech(title, body, simplified, furniture or [])
+
+
+def _gazetteer_ready() -> bool:
+    try:
+        from jianghua import places
+        places.place_matcher()
+        return True
+    except Exception:
+        return False
+
+
+needs_gazetteer = pytest.mark.skipif(not _gazetteer_ready(), reason="places.py gazetteer data not available")
+
+
+# ---------------------------------------------------------------- title
+@pytest.mark.parametrize("raw, clean", [
+    ("第一篇：在全县项目建设推进会上的讲话[大全]", "在全县项目建设推进会上的讲话"),
+    ("篇二：在重点工作调度会上的讲话", "在重点工作调度会上的讲话"),
+    ("第三篇：,,县政府重点工作推进会上讲话（通用）", "县政府重点工作推进会上讲话"),
+    ("2022年區委全會上的講話(兩篇)", "2022年區委全會上的講話"),
+    ("在全市招商引资大会上的讲话【精选】", "在全市招商引资大会上的讲话"),
+    # a bracket holding real words stays
+    ("在全区安全生产（防汛）工作会议上的讲话", "在全区安全生产（防汛）工作会议上的讲话"),
+])
+def test_clean_title(raw, clean):
+    assert clean_title(raw) == clean
+
+
+# ---------------------------------------------------------------- speaker and meeting
+@pytest.mark.parametrize("title, office", [
+    ("市委书记在全市乡村振兴工作会议上的讲话", "市委书记"),
+    ("县长在全县经济运行分析会上的讲话", "县长"),
+    ("2022年区委副书记、区长在区政府全体会议上的讲话", "区长"),
+    ("常务副市长王某某在全市财税工作会议上的讲话", "常务副市长"),
+    ("市长XX在市政府第五次常务会议上的讲话", "市长"),
+    # no office before the meeting: the 市长 of 市长办公会议 is not the speaker
+    ("在市长办公会议上的讲话", None),
+    ("在区委经济工作会议上的讲话", None),
+    ("在全县项目观摩点评会上的讲话", None),
+])
+def test_speaker_title(title, office):
+    assert speaker_title(title) == office
+
+
+def test_speaker_title_of_a_traditional_title_is_simplified():
+    assert describe("縣長在全縣招商引資工作會議上的講話", "同志們：\n今天我們召開會議。", hant=True)["speaker_title"] == "县长"
+
+
+@pytest.mark.parametrize("title, meeting", [
+    ("市委书记在全市统筹推进城乡建设工作视频会议上的讲话", "全市统筹推进城乡建设工作视频会议"),
+    ("2019年县长在经济运行调度暨项目推进会上讲话", "经济运行调度暨项目推进会"),
+    ("在2021年全区经济工作部署会上的讲话提纲", "2021年全区经济工作部署会"),
+])
+def test_meeting_from_title(title, meeting):
+    assert find_meeting(title, title, "", "") == meeting
+
+
+def test_meeting_from_opening_when_the_title_names_none():
+    body = "同志们：\n今天我们召开全县重点项目调度会，主要任务是查找问题。"
+    assert find_meeting("讲话稿", "讲话稿", body, body) == "全县重点项目调度会"
+    assert find_meeting("讲话稿", "讲话稿", "同志们：\n下面我讲三点意见。", "同志们：\n下面我讲三点意见。") is None
+
+
+def test_meeting_keeps_the_titles_script():
+    d = describe("在縣委經濟工作會議上的講話", "同志們：\n下面我講幾點意見。", hant=True)
+    assert d["meeting"] == "縣委經濟工作會議"
+
+
+# ---------------------------------------------------------------- masks
+@pytest.mark.parametrize("text, n", [
+    ("全县生产总值增长X%，税收X.X亿元。", 2),        # X and X.X: one each
+    ("XX县、XX县和XX市完成投资", 3),
+    ("刚才，**同志作了部署，***局要抓好落实。", 2),  # a run counts once
+    ("新华社xx分社社长来调研，增长x%。", 2),        # lower-case masks count
+    ("X-X月份累计完成X亿元", 3),
+    ("201X年考核结果排名第X位", 2),
+    ("人均GDP较低，Excel表格要报送，Xbox除外。", 0),  # letters of Latin words
+    ("面积3×5米的展台", 0),                          # multiplication sign
+    ("医院新购X光机一台", 0),                        # listed Latin-letter term
+    ("全县没有任何掩码。", 0),
+])
+def test_masked_count(text, n):
+    assert masked_count(text) == n
+
+
+# ---------------------------------------------------------------- publication date
+@pytest.mark.parametrize("lines, date", [
+    (["发布时间:2022-09-13 08:12:45"], dt.date(2022, 9, 13)),
+    (["下面是小编整理的讲话", "發佈時間：2021年5月6日"], dt.date(2021, 5, 6)),
+    (["时间：2019/11/02"], dt.date(2019, 11, 2)),
+    (["推荐访问:", "版权所有 2005-2024"], None),
+    ([], None),
+])
+def test_published_date(lines, date):
+    assert published_date(lines) == date
+
+
+# ---------------------------------------------------------------- level
+@pytest.mark.parametrize("title, body, level", [
+    ("在重点工作推进会上的讲话", "我县今年财政收入稳步增长，全县上下要齐心协力，县委县政府高度重视。", "county"),
+    ("在重点工作推进会上的讲话", "各县（市、区）要抓紧落实，我市工业增速居全省前列，全市上下要再加力。", "prefecture"),
+    ("在重点工作推进会上的讲话", "各乡镇要压实责任，区委区政府将定期调度，我区要争先进位。", "county"),
+    ("在重点工作推进会上的讲话", "全州各级各部门要对标对表，我州脱贫人口持续增收。", "prefecture"),
+    # the speaker's office in the title settles it, whatever the text quotes
+    ("县委书记在全县工作会议上的讲话", "全市平均水平以上，全市排名第二。", "county"),
+    # an organ in the title
+    ("在区委经济工作会议上的讲话", "下面我讲几点意见。", "county"),
+    # an autonomous region's 全区 is the region
+    ("政府工作报告", "在自治区党委的坚强领导下，自治区人民政府扎实工作，全区上下团结奋斗，全区经济稳步增长。",
+     "province"),
+    ("致辞", "谢谢大家。", "unknown"),
+])
+def test_admin_level(title, body, level):
+    assert describe(title, body)["admin_level"] == level
+
+
+def test_admin_level_noun():
+    assert admin_level("在重点工作推进会上的讲话", "我州经济稳中向好，全州上下要努力。", None) == ("prefecture", "州")
+
+
+# ---------------------------------------------------------------- jurisdiction
+@needs_gazetteer
+def test_jurisdiction_named_by_the_speaker():
+    body = ("今年以来，我区经济稳中有进。这些成绩证明了我们铁西区有一支能打硬仗的队伍。"
+            "全区上下要围绕沈阳现代化都市圈建设，推动铁西高质量发展。")
+    d = describe("在区委全会上的讲话", body)
+    assert (d["admin_level"], d["jurisdiction"]) == ("county", "铁西区")
+
+
+@needs_gazetteer
+def test_jurisdiction_from_a_bare_prefecture_name():
+    body = ("我市要发挥洛阳区位优势，以洛阳发展为重，全市上下要抓好落实。"
+            "各县（市、区）要对标先进，洛阳和全省一样面临压力。")
+    assert describe("在市政府常务会议上的讲话", body)["jurisdiction"] == "洛阳市"
+
+
+@needs_gazetteer
+def test_no_jurisdiction_from_subordinate_units_or_neighbours():
+    # the counties are listed as subordinates; the city itself is never named
+    body = ("我市各县市区进展不一，孟津区、新安县、宜阳县、嵩县要加快进度。"
+            "要学习郑州经验，加快建设至开封的城际铁路。全市上下要再加力。")
+    assert describe("在市政府常务会议上的讲话", body)["jurisdiction"] is None
+
+
+@needs_gazetteer
+def test_no_jurisdiction_of_the_wrong_kind():
+    # the speech says 我市, the region it names is a 州: not its own government
+    body = "湘西经开区要加快发展，推介好湘西项目，湘西特色产业对我市很重要，全市上下要努力。"
+    assert describe("市长在市政府常务会议上的讲话", body)["jurisdiction"] is None
+
+
+def test_masked_jurisdiction_is_none():
+    body = "要充分发挥XX区位优势，以XX发展为重，我市各级要抓好落实。"
+    assert describe("在市政府常务会议上的讲话", body)["jurisdiction"] is None
+
+
+# ---------------------------------------------------------------- year
+def test_year_from_dated_events_outranks_a_rewritten_title_year():
+    body = ("同志们：\n今年以来，面对突如其来的新冠肺炎疫情，全县上下积极推动复工复产。"
+            "要打赢脱贫攻坚收官战，做好第七次全国人口普查。")
+    d = describe("县长在2024年重点工作推进会上的讲话", body)
+    assert d["year"] == 2020
+    assert "突如其来的新冠肺炎疫情" in d["year_evidence"]
+    assert "2024年" in d["year_conflict"]
+
+
+def test_planned_year_of_a_year_end_meeting_is_the_year_before():
+    body = ("一年来，全区经济稳中有进。预计到年末，地区生产总值增长4%。"
+            "2021年是“十四五”开局之年，做好明年工作意义重大。明年的各项工作任务已经明确。")
+    d = describe("2021年区委经济工作会议上的讲话", body)
+    assert d["year"] == 2020
+    assert d["year_conflict"] is None  # the title's 2021 is the year it plans for
+
+
+def test_planned_year_of_a_meeting_opening_the_year():
+    body = "过去一年，全区上下团结奋斗。今年是“十四五”开局之年，今年经济社会发展的主要预期目标是增长6%。"
+    assert describe("在区政府全体会议上的讲话", body)["year"] == 2021
+
+
+def test_twentieth_congress_still_ahead():
+    body = "疫情要防住、经济要稳住、发展要安全。全力打好上半年收官战，以优异成绩迎接党的二十大胜利召开！"
+    d = describe("2023年市长在经济运行分析会上讲话", body, ["发布时间:2023-03-03 12:00:21"])
+    assert d["year"] == 2022
+    assert d["published_date"] == dt.date(2023, 3, 3)
+    assert "2023年" in d["year_conflict"]
+
+
+def test_dateline_of_a_report():
+    body = "——2019年1月20日在县第十八届人民代表大会第三次会议上\n各位代表：\n现在，我代表县人民政府作报告。"
+    assert describe("政府工作报告", body)["year"] == 2019
+
+
+def test_a_year_in_the_text_contradicting_the_events_is_flagged_but_future_years_are_not():
+    body = ("今年以来，面对突如其来的新冠肺炎疫情，全市积极推动复工复产，打赢脱贫攻坚收官战。"
+            "省政府出台了2024年全省督查激励措施。到2025年，全市要建成现代物流体系，完成时限是2023年。")
+    d = describe("在市政府全体会议上的讲话", body)
+    assert d["year"] == 2020
+    assert "2024年全省督查激励" in d["year_conflict"]
+    assert "2025" not in d["year_conflict"] and "2023" not in d["year_conflict"]
+
+
+def test_weak_evidence_gives_no_year():
+    # 复工复产 alone (weight 1) is not enough; bounds alone never give a year
+    assert describe("在项目推进会上的讲话", "要抓好复工复产，统筹疫情防控。")["year"] is None
+    assert describe("在项目推进会上的讲话", "下面我讲几点意见。")["year"] is None
+
+
+def test_title_year_counts_only_when_nothing_contradicts_it():
+    d = describe("在2019年全县经济工作会议上的讲话", "下面我讲几点意见。要抓好项目建设。")
+    assert d["year"] == 2019 and d["year_evidence"].startswith("标题：") and "2019年" in d["year_evidence"]
+    # the text speaks of epidemic control as current work: 2019 is impossible
+    assert describe("在2019年全县经济工作会议上的讲话", "要统筹疫情防控和经济社会发展。")["year"] is None
+    # the page was published before the year in its title
+    assert describe("在2024年全县经济工作会议上的讲话", "要抓好项目建设。", ["发布时间:2022-01-05"])["year"] is None
+
+
+def test_title_copies_that_disagree_give_no_year_and_a_conflict():
+    d = describe("2023年县长在工作会议上讲话", "要抓好项目建设。",
+                 ["下面是小编为大家整理的2022年县长在工作会议上讲话,供大家参考。"])
+    assert d["year"] is None
+    assert "2023年" in d["year_conflict"] and "2022年" in d["year_conflict"]
+
+
+def test_traditional_speech_year_evidence_keeps_its_script():
+    body = "今年以來，面對突如其來的新冠肺炎疫情，全縣上下推動復工復產。"
+    d = describe("在全縣工作會議上的講話", body, hant=True)
+    assert d["year"] == 2020
+    assert "突如其來" in d["year_evidence"]
+
+
+def test_describe_speech_returns_exactly_the_contract_keys():
+    d = describe("第一篇：县长在全县工作会议上的讲话[大全]", "同志们：\n我县要抓好落实。")
+    assert set(d) == {"title", "year", "year_evidence", "year_conflict", "published_date", "admin_level",
+                      "jurisdiction", "speaker_title", "meeting", "masked_count"}
+    assert d["title"] == "县长在全县工作会议上的讲话"

@@ -1,0 +1,99 @@
+"""numbers.py: number expressions as speeches write them (Arabic, full-width, Chinese, masks, ranges)."""
+from __future__ import annotations
+
+import pytest
+
+from jianghua.numbers import find_value_exprs, is_mask, parse_number, unit_factor, value_base
+
+UNITS = ["亿元", "万元", "元", "%", "％", "个百分点", "个", "家", "户", "位", "万人", "人", "月份", "月", "日", "年", "亩"]
+
+
+def one(text: str):
+    found = find_value_exprs(text, UNITS)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("86.4", 86.4), ("１５５００", 15500.0), ("1,200", 1200.0), ("三十五", 35.0), ("两", 2.0),
+    ("一千", 1000.0), ("零", 0.0), ("一点五", 1.5), ("1.848万亿", 1.848e12), ("3千万", 3e7),
+])
+def test_parse_number(raw, value):
+    assert parse_number(raw) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("mask", ["X", "XX", "*", "**", "***", "×", "Ｘ"])
+def test_masks_have_no_value(mask):
+    assert is_mask(mask) and parse_number(mask) is None
+
+
+def test_money_with_multiplier_keeps_unit_as_written():
+    e = one("全县税收收入完成12.5亿元，")
+    assert (e.value, e.unit) == (12.5, "亿元")
+    assert value_base(e.value, e.unit) == pytest.approx(1.25e9)
+
+
+def test_multiplier_without_yuan_is_the_unit():
+    e = one("下达新增2.3万亿债券")
+    assert (e.value, e.unit) == (2.3, "万亿")
+    assert unit_factor("万亿") == 1e12
+
+
+def test_more_than_between_two_multipliers():
+    e = one("撬动社会投资2万多亿")
+    assert (e.value, e.unit, e.more) == (20000.0, "亿", True)
+
+
+def test_more_than_before_unit():
+    e = one("储备项目600多个")
+    assert (e.value, e.unit, e.more) == (600.0, "个", True)
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("增长6%－6.5%左右", 6.0, 6.5), ("增长4.5—5%", 4.5, 5.0), ("上调10%-15%", 10.0, 15.0),
+    ("扩大到12万亩至15万亩", 12.0, 15.0),
+])
+def test_ranges_are_one_expression(text, lo, hi):
+    found = [e for e in find_value_exprs(text, UNITS + ["万亩"]) if e.is_range]
+    assert len(found) == 1 and (found[0].value, found[0].value_max) == (lo, hi)
+
+
+def test_month_span_is_a_range_of_months_not_a_percentage():
+    e = one("1-6月份")
+    assert e.unit == "月份" and e.is_range
+
+
+def test_minus_sign_is_kept_apart_from_the_magnitude():
+    e = one("高新区-3.2%。")
+    assert (e.value, e.negative) == (3.2, True)
+
+
+def test_masked_expression():
+    e = one("园区营业收入达到XX亿元")
+    assert e.is_masked and e.value is None and e.unit == "亿元"
+
+
+def test_full_width_digits_and_percent():
+    e = one("增长７．５％")
+    assert (e.value, e.unit) == (7.5, "％")
+
+
+@pytest.mark.parametrize("text, value, hi", [("提高百分之五", 5.0, None), ("定为百分之七至八", 7.0, 8.0)])
+def test_percent_in_words(text, value, hi):
+    e = one(text)
+    assert (e.value, e.value_max, e.unit) == (value, hi, "%")
+
+
+@pytest.mark.parametrize("text", ["占到1/4", "约四分之一"])
+def test_fractions(text):
+    e = one(text)
+    assert e.kind == "fraction" and e.value == pytest.approx(0.25)
+
+
+def test_chinese_numeral_count_is_flagged():
+    e = one("新建三个产业园")
+    assert (e.value, e.unit, e.is_chinese) == (3.0, "个", True)
+
+
+def test_unit_factor_does_not_read_percentage_points_as_hundreds():
+    assert unit_factor("个百分点") == 1 and unit_factor("百分点") == 1 and unit_factor("万人") == 1e4

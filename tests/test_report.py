@@ -1,0 +1,124 @@
+"""`jianghua report`: a static, offline HTML page whose charts draw in a real browser (headless Chromium)."""
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from jianghua.cli import app
+from jianghua.report import CHART_COLOURS, heatmap_svg, hbar_svg
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def report_html(built_package, tmp_path_factory, runner) -> Path:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    r = runner.invoke(app, ["report", "--package", str(built_package), "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def test_the_page_has_every_chart_and_needs_nothing_from_outside(report_html):
+    page = report_html.read_text("utf-8")
+    for key in CHART_COLOURS:
+        m = re.search(rf'data-chart="{key}".*?</figure>', page, re.S)
+        assert m and "<svg" in m.group(0), f"chart {key} has no SVG"
+    # offline: no script, stylesheet, image or font fetched from anywhere
+    assert not re.search(r'<(script|link|img|iframe)\b', page)
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert "@import" not in page and "url(" not in page
+
+
+def test_counts_on_the_page_are_the_row_counts(report_html, built_package):
+    import pyarrow.parquet as pq
+
+    page = report_html.read_text("utf-8")
+    for name in ("speeches", "indicators", "entities", "deadlines"):
+        n = pq.ParquetFile(built_package / f"{name}.parquet").metadata.num_rows
+        assert re.search(rf"<td>{name}</td><td class=\"n\">{n:,}</td>", page), name
+
+
+def test_bars_are_proportional_and_zero_cells_are_left_blank():
+    svg = hbar_svg([("甲", 10.0), ("乙", 5.0)], "#123456", label_width=100, width=400)
+    widths = [float(w) for w in re.findall(r'class="mark"[^>]*width="([\d.]+)"', svg)]
+    assert len(widths) == 2 and widths[0] == pytest.approx(2 * widths[1])
+    grid = heatmap_svg(["2020"], ["1月", "2月"], {("2020", "2月"): 3.0}, "#123456")
+    assert grid.count('class="mark"') == 1 and 'fill="#123456"' in grid  # the largest cell is the full colour
+
+
+# ---------------------------------------------------------------- in a real browser
+def _png_pixels(data: bytes) -> tuple[int, int, int, bytes]:
+    """Decode an 8-bit RGB/RGBA, non-interlaced PNG (what Chromium writes) → (width, height, bpp, pixels)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat = 8, []
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            assert depth == 8 and colour in (2, 6) and interlace == 0
+        elif kind == b"IDAT":
+            idat.append(body)
+        pos += 12 + length
+    bpp = 3 if colour == 2 else 4
+    raw = zlib.decompress(b"".join(idat))
+    stride = width * bpp
+    out = bytearray(height * stride)
+    prev = bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        if f == 1:
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif f == 2:
+            line = bytearray((np.frombuffer(line, np.uint8) + np.frombuffer(prev, np.uint8)).tobytes())
+        elif f == 3:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + prev[i]) >> 1)) & 0xFF
+        elif f == 4:
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        out[y * stride:(y + 1) * stride] = line
+        prev = line
+    return width, height, bpp, bytes(out)
+
+
+def _count_colour(pixels: bytes, bpp: int, hex_colour: str) -> int:
+    rgb = np.frombuffer(bytes.fromhex(hex_colour[1:]), np.uint8)
+    px = np.frombuffer(pixels, np.uint8).reshape(-1, bpp)[:, :3]
+    return int((px == rgb).all(axis=1).sum())
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="headless screenshot needs Debian's chromium at /usr/bin/chromium "
+                                                   "(apt-get install -y chromium fonts-noto-cjk)")
+def test_every_chart_draws_in_headless_chromium(report_html, tmp_path):
+    shot = tmp_path / "report.png"
+    # A narrow, tall window: every chart (they come first, each of bounded size) in one screenshot.
+    cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+           "--force-device-scale-factor=1", "--window-size=900,4600", f"--screenshot={shot}",
+           report_html.as_uri()]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=60, cwd=tmp_path)
+    width, height, bpp, pixels = _png_pixels(shot.read_bytes())
+    assert (width, height) == (900, 4600)
+    drawn = {key: _count_colour(pixels, bpp, colour) for key, colour in CHART_COLOURS.items()}
+    # every chart painted marks in its own colour (a bar or cell is at least a few dozen pixels)
+    assert all(n >= 40 for n in drawn.values()), drawn
+    shutil.copy(shot, report_html.with_suffix(".png"))  # kept beside the HTML for a human look
+
+
+def test_missing_package_is_a_clear_error(runner, tmp_path):
+    r = runner.invoke(app, ["report", "--package", str(tmp_path), "--out", str(tmp_path / "r.html")])
+    assert r.exit_code == 1 and "no package" in r.output
