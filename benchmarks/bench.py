@@ -11,7 +11,7 @@ For each it prints
   to a *floor* measured in the same run on the same files: read + decode + one
   compiled regex pass (how many times slower than just scanning the text);
 - a full build in a child process (``--workers N``, no cache): seconds per stage
-  (extract, assemble, to_arrow, validate, publish), extraction MB/s per core,
+  (extract, assemble, validate, publish), extraction MB/s per core,
   peak memory (largest process and the sum over the process tree), output sizes;
 - for the external corpus: the real ``jianghua build`` CLI cold, then warm
   after changing one raw file (the incremental rebuild: cache hits/misses).
@@ -176,20 +176,13 @@ def build_child(args: argparse.Namespace) -> None:
     stats = runner.Stats()
     times = {}
     t = time.perf_counter()
-    files = list(runner.run(Path(args.raw), workers=args.workers, engine=args.engine, stats=stats,
-                            cache_root=Path(args.cache_root) if args.cache_root else None))
-    times["extract"] = time.perf_counter() - t
+    # Streaming, as the CLI does: each file's rows become Arrow as they arrive.
+    tables = assemble(runner.run(Path(args.raw), workers=args.workers, engine=args.engine, stats=stats,
+                                 cache_root=Path(args.cache_root) if args.cache_root else None))
+    times["extract + assemble"] = time.perf_counter() - t
     rss_extract = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    t = time.perf_counter()
-    rows = assemble(files)
-    del files
-    times["assemble (variants)"] = time.perf_counter() - t
-    t = time.perf_counter()
-    tables = publish.to_arrow(rows)
-    counts = {k: len(v) for k, v in rows.items()}
-    chars = sum(s["n_chars"] for s in rows["speeches"])
-    del rows
-    times["to_arrow"] = time.perf_counter() - t
+    counts = {k: v.num_rows for k, v in tables.items()}
+    chars = sum(tables["speeches"].column("n_chars").to_pylist())
     t = time.perf_counter()
     report = validate.check_tables(tables)
     times["validate"] = time.perf_counter() - t
@@ -263,9 +256,9 @@ def print_build(name: str, r: dict, workers: int, out: Path) -> None:
     t = r["times"]
     print(f"\n[{name}] full build, {workers} worker(s), no cache: {r['wall']:.1f} s wall "
           f"(incl. interpreter start), valid={r['valid']}")
-    for stage in ("extract", "assemble (variants)", "to_arrow", "validate", "publish"):
+    for stage in ("extract + assemble", "validate", "publish"):
         extra = ""
-        if stage == "extract" and t[stage]:
+        if stage == "extract + assemble" and t[stage]:
             rate = r["bytes_in"] / t[stage]
             extra = (f"  {r['chars'] / t[stage]:,.0f} chars/s, {rate / 1e6:.2f} MB/s "
                      f"= {rate / 1e6 / workers:.2f} MB/s per core")

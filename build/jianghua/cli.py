@@ -70,13 +70,12 @@ def build(
             progress.update(task, advance=1, current=rel[-50:])
 
         try:
-            rows = pipeline.build_tables(raw, on_file=on_file, workers=workers, engine=engine,
+            tables = pipeline.build_tables(raw, on_file=on_file, workers=workers, engine=engine,
                                          cache_root=root if cache else None)
         except accounting.AccountingError as exc:  # lost text is a bug: publish nothing
             _fail(f"{exc}; nothing was published", 4)
         progress.update(task, current="")
         vtask = progress.add_task("validate", total=1, current="")
-        tables = publish.to_arrow(rows)
         report = validate.check_tables(tables)
         progress.update(vtask, advance=1)
         if not report.ok:
@@ -91,11 +90,11 @@ def build(
                 fresh = True
             else:
                 target, fresh = publish.publish_version(tables, root / "datasets", version)
-                publish.write_root_descriptor(root.resolve(), target.resolve(), version, rows["sources"])
+                publish.write_root_descriptor(root.resolve(), target.resolve())
         except publish.PublishError as exc:
             _fail(str(exc), 3)
         progress.update(ptask, advance=1, current=str(target))
-    _summary(rows, target, fresh)
+    _summary(tables, target, fresh)
 
 
 @contextlib.contextmanager
@@ -111,16 +110,16 @@ def _build_lock(root: Path, out_dir: Path | None):
         yield
 
 
-def _summary(rows: dict[str, list[dict]], target: Path, fresh: bool) -> None:
+def _summary(tables: dict, target: Path, fresh: bool) -> None:
     table = Table(title="jianghua build", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
-    sources = rows["sources"]
+    sources = tables["sources"].to_pylist()
     rejected = [s for s in sources if s["status"] == "rejected"]
     table.add_row("files", str(len(sources)))
     table.add_row("rejected files", str(len(rejected)))
     for name in ("speeches", "sections", "indicators", "entities", "deadlines", "metrics"):
-        table.add_row(name, str(len(rows[name])))
+        table.add_row(name, str(tables[name].num_rows))
     console.print(table)
     for s in rejected:
         console.print(f"  [yellow]rejected[/] {s['source_file']}: {s['error']}")

@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import accounting, ingest
+import pyarrow as pa
+
+from . import accounting, ingest, publish
 from .clean import clean_text
 from .document import SpeechDoc
 from .extract.deadlines import extract_deadlines
@@ -25,6 +27,7 @@ from .extract.indicators import extract_indicators
 from .metadata import describe_speech
 from .metrics import metric_rows
 from .places import resolve_admin_code
+from .schema import TABLE_NAMES
 from .script import detect_script, to_simplified
 from .sections import find_sections
 from .split import RawSpeech, split_speeches
@@ -210,22 +213,34 @@ def _sha256_stream(path: Path) -> str:
     return h.hexdigest()
 
 
-def assemble(files: Iterable[FileRows]) -> dict[str, list[dict]]:
-    """Rows of all files → the package's tables (adds variant groups and metrics)."""
-    tables: dict[str, list[dict]] = {"sources": [], "speeches": [], "sections": [], "metrics": metric_rows(),
-                                     "indicators": [], "entities": [], "deadlines": []}
+def assemble(files: Iterable[FileRows]) -> dict[str, pa.Table]:
+    """Rows of all files → the package's Arrow tables, sorted by primary key.
+
+    Each file's extracted rows become Arrow as the file arrives, so the corpus
+    is never held as Python dicts; only speeches wait as rows, for the variant
+    groups that need every speech.
+    """
+    pieces: dict[str, list[pa.Table]] = {name: [] for name in ("sections", *ITEM_TABLES)}
+    sources: list[dict] = []
+    speeches: list[dict] = []
     for fr in files:
-        tables["sources"].append(fr.source)
-        for table in ("speeches", "sections", "indicators", "entities", "deadlines"):
-            tables[table].extend(getattr(fr, table))
-    groups = assign_variants(tables["speeches"])
-    for speech in tables["speeches"]:
+        sources.append(fr.source)
+        speeches.extend(fr.speeches)
+        for name, parts in pieces.items():
+            if getattr(fr, name):
+                parts.append(publish.arrow_table(name, getattr(fr, name)))
+    groups = assign_variants(speeches)
+    for speech in speeches:
         speech["variant_group"], speech["is_canonical"] = groups[speech["speech_id"]]
-    return tables
+    pieces.update(sources=[publish.arrow_table("sources", sources)],
+                  speeches=[publish.arrow_table("speeches", speeches)],
+                  metrics=[publish.arrow_table("metrics", metric_rows())])
+    del speeches
+    return {name: publish.finish_table(name, pieces[name]) for name in TABLE_NAMES}
 
 
 def build_tables(raw_dir: Path, on_file: Callable[[str], None] | None = None, *, workers: int | None = 1,
-                 cache_root: Path | None = None, engine: str = "local", stats=None) -> dict[str, list[dict]]:
+                 cache_root: Path | None = None, engine: str = "local", stats=None) -> dict[str, pa.Table]:
     """Every raw file through ``process_file`` (runner.py: serial, ``workers`` processes or Dask;
     cached under ``cache_root`` when given; ``workers=None`` means all cores), then ``assemble``.
     Files come back in sorted order whatever runs them, so the tables do not depend on ``workers``."""

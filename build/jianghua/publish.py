@@ -33,27 +33,21 @@ class PublishError(Exception):
     pass
 
 
-def to_arrow(tables: dict[str, list[dict]]) -> dict[str, pa.Table]:
-    """Rows → Arrow tables typed by the schema and sorted by primary key."""
-    out = {}
-    for name, t in schema.tables().items():
-        rows = sorted(tables[name], key=lambda r: tuple(r[k] for k in t.primary_key))
-        arrow_schema = schema.arrow_schema(t)
-        missing = [c for c in t.column_names if rows and c not in rows[0]]
-        if missing:
-            raise PublishError(f"table {name}: rows lack columns {missing}")
-        # In slices, so that only one slice of rows is copied into new dicts at a time
-        # (a 100 MB corpus has millions of rows); one chunk in the end, as from_pylist gives.
-        parts = [pa.Table.from_pylist([{c: r.get(c) for c in t.column_names} for r in rows[i:i + _ARROW_SLICE]],
-                                      schema=arrow_schema)
-                 for i in range(0, len(rows), _ARROW_SLICE)]
-        if len(parts) != 1:
-            parts = [pa.concat_tables(parts).combine_chunks()] if parts else [pa.Table.from_pylist([], schema=arrow_schema)]
-        out[name] = parts[0]
-    return out
+def arrow_table(name: str, rows: list[dict]) -> pa.Table:
+    """Rows of one table → an Arrow table typed by the schema (in the rows' order)."""
+    t = schema.table(name)
+    missing = [c for c in t.column_names if rows and c not in rows[0]]
+    if missing:
+        raise PublishError(f"table {name}: rows lack columns {missing}")
+    return pa.Table.from_pylist([{c: r.get(c) for c in t.column_names} for r in rows], schema=schema.arrow_schema(t))
 
 
-_ARROW_SLICE = 1 << 16
+def finish_table(name: str, parts: list[pa.Table]) -> pa.Table:
+    """Pieces of a table → one table in one chunk, sorted by primary key (what is published)."""
+    t = schema.table(name)
+    table = pa.concat_tables(parts) if parts else schema.arrow_schema(t).empty_table()
+    # Primary keys are unique strings; Arrow orders them by UTF-8 bytes, which is code point order.
+    return table.sort_by([(k, "ascending") for k in t.primary_key]).combine_chunks()
 
 
 def sha256_file(path: Path) -> str:
@@ -241,7 +235,7 @@ def publish_version(tables: dict[str, pa.Table], datasets_dir: Path, version: st
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def write_root_descriptor(root: Path, folder: Path, version: str, sources: list[dict]) -> Path:
+def write_root_descriptor(root: Path, folder: Path) -> Path:
     """Point the repository's datapackage.json at the newest version (atomic replace)."""
     prefix = folder.relative_to(root).as_posix() + "/"
     data = json.loads((folder / "datapackage.json").read_text("utf-8"))
