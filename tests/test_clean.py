@@ -42,3 +42,8 @@ def test_blank_lines_and_edges_are_dropped():
 def test_a_heading_glued_after_the_last_sentence_of_a_line_becomes_a_paragraph():
     text = clean_text(["要打好项目建设“翻身仗”。二、要推进三大攻坚,筑牢高质量发展底线", "要坚决守住底线，防范化解风险。"])
     assert text.split("\n") == ["要打好项目建设“翻身仗”。", "二、要推进三大攻坚,筑牢高质量发展底线", "要坚决守住底线，防范化解风险。"]
+
+
+def test_em_space_indents_and_zero_width_marks_are_white_space():
+    assert clean_text(["\u2003\u2003一、坚持问题导向\u2003\u2003要加快推进。", " 在 2024 年\u200b"]) == \
+        "一、坚持问题导向\n要加快推进。\n在2024年"

@@ -284,3 +284,79 @@ def test_a_written_year_before_the_speech_is_past():
 ])
 def test_sentences_without_a_binding_time(text):
     assert rows(text) == []
+
+
+# ---------------------------------------------------------------- review round: generalization
+def test_a_holiday_stretch_seized_for_a_task_is_scheduled():
+    r = one("要抓住国庆、中秋假期客流集中的时机，办好文旅促消费活动。")
+    assert (r["kind"], r["span_text"], r["due_month"]) == ("scheduled", "国庆、中秋假期", None)
+    assert rows("国庆假期，全县共接待游客12万人次，同比增长8%。") == []
+
+
+def test_after_an_awaited_event_is_scheduled_without_a_date():
+    r = one("细则还在起草，待市政府印发后，各乡镇要对照抓好执行。")
+    assert (r["kind"], r["span_text"], r["due_month"], r["due_date"]) == ("scheduled", "市政府印发后", None, None)
+    # 待 inside a word (接待, 期待) opens no event
+    assert rows("上周我们接待考察团后召开了座谈会。") == []
+
+
+def test_months_named_as_time_nodes_are_each_due():
+    found = rows("要把握好8月和11月两个时间节点，确保整改按期销号。")
+    assert [(r["span_text"], r["kind"], r["due_month"]) for r in found] == [("8月", "due", 8), ("11月", "due", 11)]
+
+
+def test_a_date_being_prepared_for_reads_forward():
+    r = one("目前普查已进入摸底阶段，为10月15日正式登记作准备。")
+    assert (r["kind"], r["due_month"], r["due_day"]) == ("scheduled", 10, 15)
+
+
+def test_from_this_year_on_is_scheduled_with_the_year_only():
+    r = rows("從今年開始，扶貧資金就要重點向合作社傾斜。", script="hant")[0]
+    assert (r["span_text"], r["kind"], r["due_year"], r["due_month"], r["due_date"]) == (
+        "從今年開始", "scheduled", 2021, None, None)
+    # 除了 is no past marker
+    assert one("从明年起，除了保留原有补助，还要新增奖补。")["due_year"] == 2022
+    # a written year: mostly a reform told as done
+    assert rows("从2016年起，全县连续扩大职业教育招生规模。") == []
+
+
+def test_these_few_days_is_a_duration():
+    assert one("新到任的同志要利用这几天时间把情况摸清。")["kind"] == "duration"
+
+
+def test_stretches_between_years_are_not_deadlines():
+    assert rows("2016年到2020年，全县累计完成投资300亿元。") == []
+    assert rows("相当于2001年至2010年投资的总和。") == []
+
+
+def test_figures_as_of_a_time_or_possible_outcomes_are_not_deadlines():
+    assert rows("据今年3月初的统计，全县生猪存栏8万头。") == []
+    assert rows("库存到年末比年初增加2亿元。") == []
+    assert rows("到上半年有1200家企业纳入试点。") == []
+    assert rows("这些项目在今年内可以建成的有12个。") == []
+    assert rows("炼钢车间可望在年内陆续投产。") == []
+    assert rows("在今后若干年内，城乡融合仍是一项长期任务。") == []
+    assert rows("对2025年前全县教育发展作出全面部署。") == []
+
+
+def test_a_year_reached_in_history_is_not_a_deadline():
+    assert rows("到2010年，全县粮食产量又比2005年增加了三成。", year=None) == []
+    assert one("到2030年，全县森林覆盖率要达到70%。", year=2025)["due_year"] == 2030
+
+
+def test_quantities_per_period_and_routines_told_as_done_are_not_recurring():
+    assert rows("通过技术改造，努力做到每年增产原煤300万吨以上。") == []
+    assert rows("全县各类市场主体每天新增500户。") == []
+    assert rows("全县机关实行了每周通报制度。") == []
+    assert rows("全县经济逐季向好，主要指标稳步回升。") == []
+    assert one("各乡镇要逐季开展经济运行分析。")["recurrence"] == "quarterly"
+    assert one("县长要每月调度一次重点企业。")["recurrence"] == "monthly"
+
+
+def test_a_fully_masked_year_as_time_limit():
+    r = one("该物流基地已列入国家盘子，完成时限是XXXX年。")
+    assert (r["kind"], r["is_masked"], r["due_year"], r["due_date"]) == ("due", True, None, None)
+
+
+def test_a_date_of_a_cited_speech_is_past():
+    assert rows("3月12日省长在全省大会上的讲话中，要求我们要抓好春耕备耕。") == []

@@ -78,7 +78,8 @@ def test_bare_organs_and_national_ones():
 def test_organ_words_inside_other_words_are_no_mention():
     # 财政部门, 教育部署, 办法 are not 财政部, 教育部, …办
     got = found("财政部门要抓好教育部署，完善推进办法。")
-    assert not any(t == "gov_body" for _, t in got)
+    # 财政部门 is the finance department named by its field (below), never 财政部
+    assert got == [("财政部门", "gov_body")]
 
 
 def test_subunit_of_an_organ():
@@ -226,3 +227,101 @@ def test_quoted_number_programme():
 def test_nested_names_give_the_longest_mention():
     out = rows("睢县食品工业园要加快建设。", jurisdiction="商丘市")
     assert [(r["span_text"], r["type"]) for r in out] == [("睢县食品工业园", "project")]
+
+
+# ---------------------------------------------------------------- review round: more forms of §4
+def test_department_named_by_field_and_department():
+    got = found("协调交通部门做好农机保障，人社部门、商务部门要加强对接。")
+    assert [s for s, t in got if t == "gov_body"] == ["交通部门", "人社部门", "商务部门"]
+
+
+def test_any_items_before_deng_bumen_are_departments():
+    got = found("对此，城管执法、市场监管等部门要靠前服务；供销、粮储等部门做好收购，卫健等部门要跟进。")
+    assert [s for s, t in got if t == "gov_body"] == ["城管执法", "市场监管", "供销", "粮储", "卫健"]
+
+
+def test_two_departments_and_level_words_before_a_list():
+    got = found("这不是发改、财政两个部门的事情。根据省市气象、水文部门预测，汛期偏早。")
+    assert [s for s, t in got if t == "gov_body"][:3] == ["发改", "财政", "气象"]
+
+
+def test_lists_before_bumen_that_name_no_department():
+    # duties, adjectives and kinds of work before 部门 are no department names
+    assert found("把任务落实到具体领导、具体部门，有些方面、有些部门还不到位。") == []
+    assert found("一些扛指标、扛项目的经济部门刚刚调整，生产、建设部门要配合。") == []
+
+
+def test_whole_city_government_system_is_no_organ():
+    assert found("全市政府系统要带头过紧日子。") == []
+
+
+def test_working_groups_and_survey_teams():
+    got = found("对照州指导帮办组发现的问题，县统计局、国家统计局湘南调查队要认真研究。")
+    assert ("州指导帮办组", "gov_body") in got
+    assert ("国家统计局湘南调查队", "gov_body") in got
+
+
+def test_general_office_and_supervision_commission():
+    got = found("前不久，中办印发通知；对落实不到位的，移交纪委监委问责。")
+    assert got == [("中办", "party_body"), ("纪委", "party_body"), ("监委", "gov_body")]
+    assert found("各项手续要集中办理。") == []
+
+
+def test_party_centre_first_in_a_list_of_organs():
+    got = found("要落实好中央、市委出台的帮扶政策，抓好中央、省交办问题整改。")
+    assert [s for s, t in got if t == "party_body"] == ["中央", "市委", "中央"]
+    assert found("用好中央、省级预算内资金。") == []
+
+
+def test_leader_named_by_given_name_then_again_without_title():
+    out = rows("刚才，振邦书记作了讲话。我们要贯彻落实振邦书记讲话精神，陈宏远院士团队要做好指导。")
+    assert [(r["span_text"], r["name"]) for r in out if r["type"] == "person"] == [
+        ("振邦", "振邦"), ("振邦", "振邦"), ("陈宏远", "陈宏远")]
+
+
+def test_offices_before_a_title_are_no_given_name():
+    assert found("会上，第一书记作了发言，国家主席出席。") == []
+
+
+def test_companies_in_lists_of_central_firms_and_counted_firms():
+    got = found("最近像华信集团、中国电装、国家电投等多个央企与我市对接。积极引导宏泰、恒源两家锰企业整合。")
+    for name in ("华信集团", "中国电装", "国家电投", "宏泰", "恒源"):
+        assert (name, "company") in got
+
+
+def test_two_character_trade_name_with_a_firm_ending():
+    got = found("全力抓好宏泰锰业技术改造，加快湘源酒业扩产，加强与光大集团的合作。")
+    assert [s for s, t in got if t == "company"] == ["宏泰锰业", "湘源酒业", "光大集团"]
+    # a verb or a generic word before the ending is no trade name
+    assert found("促进实业发展，引导智能科技赋能，推动家用电器消费。") == []
+
+
+def test_landforms_in_a_list_of_areas_and_their_later_mentions():
+    got = found("加强清水河、白鹭湖等重点区域巡查，实施白鹭湖周边治理。加快龙门峡、天台山等景区开发。")
+    assert [s for s, t in got if t == "place"] == ["清水河", "白鹭湖", "白鹭湖", "龙门峡", "天台山"]
+    # kinds of area in the same kind of list are no names
+    assert found("对矿山、打砂场等重点区域予以生态修复，抓好城区进出口、景区景点等重点区域绿化。") == []
+
+
+def test_scenic_area_zone_and_region_names():
+    got = found("要抓好青龙奇峰景区创建5A工作，做好金鲤保护区调规，加强与长株潭、成渝地区的对接。")
+    assert ("青龙奇峰景区", "place") in got
+    assert ("金鲤保护区", "place") in got
+    assert ("长株潭", "place") in got and ("成渝地区", "place") in got
+    assert found("重点监测景区接待游客，促进景区提质。") == []
+
+
+def test_production_lines_avenues_and_phases_are_projects():
+    got = found("加快云峰陶瓷生产线建设，凤鸣大道一期工程要抓紧征拆。")
+    assert ("云峰陶瓷生产线", "project") in got
+    assert ("凤鸣大道一期工程", "project") in got
+
+
+def test_kinds_of_supply_before_deng_xiangmu_are_no_projects():
+    assert found("有序对接、协调水、电、运、油、气等项目要素保障。") == []
+
+
+def test_two_places_joined_by_he_are_no_zone():
+    out = rows("梁园区、睢阳区和示范区等县区要加快进度。", jurisdiction="商丘市")
+    assert ("睢阳区", "place") in [(r["span_text"], r["type"]) for r in out]
+    assert not any("示范区" in r["span_text"] and r["type"] == "place" for r in out)

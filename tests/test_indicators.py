@@ -215,3 +215,132 @@ def test_traditional_text_keeps_offsets_and_spans():
     assert out[0]["metric_text"] == "規上工業增加值" and out[0]["subject"] == "全區"
     for r in out:
         assert trad[r["char_start"]:r["char_end"]] == r["span_text"]
+
+
+# ---------------------------------------------------------------- review round (rind): rules met in unseen speeches
+def test_estimate_stops_at_the_end_of_its_sentence():
+    text = "受减税影响，预计全年减少税费收入2亿元，增收困难。1-6月，全县财政总收入下降6%。"
+    assert [r["status"] for r in rows(text)] == ["estimate", "actual"]
+
+
+def test_a_colon_that_announces_topics_is_not_a_list_of_aims():
+    text = "下面我讲两点意见：\n一要认清形势。一季度全县生产总值增长3%，低于全市1.5个百分点。"
+    assert [r["status"] for r in rows(text)] == ["actual", "actual"]
+
+
+def test_enumerated_items_after_an_aim_colon_are_targets():
+    text = "继续办好一批民生实事：一是新建农村公路60公里。二是改造农村危房150户。"
+    assert [r["status"] for r in rows(text)] == ["target", "target"]
+
+
+def test_present_facts_after_an_aim_word_are_actual():
+    text = "要抓好消费帮扶，目前全县消费帮扶销售额3.2亿元，为年度目标任务的48%。"
+    out = rows(text)
+    assert [(r["status"], r["measure"]) for r in out] == [("actual", "level"), ("actual", "share")]
+
+
+def test_aim_named_after_a_figure_does_not_govern_later_clauses():
+    text = "1-6月全县新增“四上”企业12家，离今年新增60家的目标任务差距较大，有3个乡镇新增“四上”企业为零。"
+    r12, r60, r3, zero = rows(text)
+    assert (r12["metric"], r12["status"]) == ("new_enterprises", "actual")
+    assert (r60["metric"], r60["status"]) == ("new_enterprises", "target")
+    assert (r3["metric"], r3["status"]) == ("other", "actual")  # counts towns, not enterprises
+    assert zero["status"] == "actual"
+
+
+def test_a_gap_in_percentage_points_is_a_growth_shortfall():
+    text = "预计上半年全县生产总值增长4%左右、差年度目标2个百分点。"
+    gap = row(text, "2个百分点")
+    assert (gap["metric"], gap["measure"], gap["direction"], gap["status"]) == ("gdp", "growth", "down", "estimate")
+
+
+@pytest.mark.parametrize("text, span, comparator", [
+    ("普查经费要按照不低于每人8元的标准落实。", "8元", "gte"),
+    ("两项比重实现程度还不到40%。", "40%", "lt"),
+])
+def test_comparator_across_per_unit_words_and_达到_endings(text, span, comparator):
+    assert row(text, span)["comparator"] == comparator
+
+
+def test_cut_by_a_percentage_is_a_decrease():
+    r = row("将一般性支出压减15%以上。", "15%")
+    assert (r["measure"], r["direction"], r["comparator"]) == ("growth", "down", "gte")
+
+
+def test_ranks_written_without_a_unit():
+    text = "1-5月，全县规上工业增加值增长*%、位列全市第*，社零额增幅稳居全市第一。"
+    assert [(r["span_text"], r["measure"]) for r in rows(text)] == [("*%", "growth"), ("第*", "rank"),
+                                                                    ("第一", "rank")]
+    assert spans("我们始终把群众利益放在第一位。") == []
+    assert spans("全县综合实力稳居全省第一方阵。") == []
+
+
+def test_rank_bands_in_chinese_numerals():
+    r = row("全县园区从去年的后三名中摆脱出来。", "后三名")
+    assert (r["measure"], r["value"]) == ("rank", 3)
+
+
+def test_a_bare_restatement_keeps_the_metric_of_the_figure_before():
+    text = "今年专项债券将提前下达的1/3、也就是1万多亿提前使用。"
+    third, money = rows(text)
+    assert (third["metric"], third["measure"]) == ("debt", "share")
+    assert (money["metric"], money["value"], money["comparator"]) == ("debt", 10000, "gt")
+
+
+def test_masked_subjects_repeat_the_end_of_the_metric():
+    text = "1-6月，全市财政总收入下降X%，XX总收入分别下降X%、X%。"
+    assert [r["metric"] for r in rows(text)] == ["fiscal_revenue"] * 3
+
+
+def test_bare_investment_word():
+    text = "要全面清理本地区投资X万以上的各类项目，XX投资分别下降X%、X%。"
+    assert [r["metric"] for r in rows(text)] == ["project_investment", "fixed_asset_investment", "fixed_asset_investment"]
+
+
+def test_masked_figure_that_lost_its_unit():
+    r = row("一季度区级财政收入同比下降X，排名靠后。", "X")
+    assert (r["metric"], r["measure"], r["direction"], r["unit"], r["is_masked"]) == (
+        "fiscal_revenue", "growth", "down", None, True)
+
+
+def test_sizes_of_works_are_figures_but_specs_inside_names_are_not():
+    text = "围绕10万亩茶叶开发，完成200公里河道整治，推进城南河3公里景观带、30万千瓦级机组和新建500千伏线路建设。"
+    assert spans(text) == ["10万亩", "200公里"]
+
+
+def test_counts_of_problems_and_schools_are_figures():
+    text = "审计发现问题120个，已整改85个；加快4所乡镇学校建设，争取**所急需的资金。"
+    assert spans(text) == ["120个", "85个", "4所"]
+
+
+@pytest.mark.parametrize("text", [
+    "对省定10件、市定15件民生实事要加快进度。",           # a list sharing one stop noun
+    "确保每个部门至少有1项获省政府督查激励。",             # items that win something: policy works
+    "建设一批标准厂房，谋划一批重点项目。",                  # 一批: indefinite
+    "市政府组成6个督查组开展督查。",                        # teams
+    "分差有时只有小数点后2位。",                            # decimal places
+])
+def test_non_indicators_met_in_review(text):
+    assert spans(text) == []
+
+
+def test_plan_verb_used_attributively_is_a_fact():
+    assert row("今年发展的500余亩中药材长势较好。", "500余亩")["status"] == "actual"
+
+
+def test_figure_sizing_a_task_is_a_target():
+    assert row("在完成今年新开2万亩油茶任务的同时，抓好管护。", "2万亩")["status"] == "target"
+
+
+def test_completed_percentage_of_works_is_a_share():
+    assert row("力争年内完成60%主体工程。", "60%")["measure"] == "share"
+
+
+def test_rate_said_of_projects_is_not_a_count_of_projects():
+    r = row("库内项目申报通过率要达到**%以上。", "**%")
+    assert (r["metric"], r["measure"]) == ("other", "share")
+
+
+def test_population_is_a_bare_count_not_people_unit():
+    r = row("涉及全县近30万人口。", "30万")
+    assert (r["unit"], r["comparator"]) == ("万", "approx")

@@ -55,6 +55,13 @@ def test_traditional_text_has_the_same_markers():
     assert match_marker("二是要堅持問題導向。").style == "cn_shi"
 
 
+def test_starts_heading_ignores_em_space_indentation():
+    # some sources indent with em spaces (U+2003), not ideographic spaces
+    assert starts_heading("\u2003\u2003一、2024年工作回顾")
+    assert starts_heading("\u2003\u2003（二）深化改革开放")
+    assert not starts_heading("\u2003\u2003过去一年，全省经济稳中有进。")
+
+
 def test_starts_heading_ignores_indentation():
     assert starts_heading("\u3000\u3000（一）扬优势、补短板。")
     assert starts_heading("  第三，财政收支压力大。")

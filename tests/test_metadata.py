@@ -76,6 +76,11 @@ def test_meeting_from_opening_when_the_title_names_none():
     body = "同志们：\n今天我们召开全县重点项目调度会，主要任务是查找问题。"
     assert find_meeting("讲话稿", "讲话稿", body, body) == "全县重点项目调度会"
     assert find_meeting("讲话稿", "讲话稿", "同志们：\n下面我讲三点意见。", "同志们：\n下面我讲三点意见。") is None
+    body = "同志们：\n县政府召开这次重点工作推进会，主要任务是部署后四个月工作。"
+    assert find_meeting("讲话稿", "讲话稿", body, body) == "重点工作推进会"
+    # a meeting the opening recalls is not the one the speech is given at
+    body = "各位代表：\n过去一年，市委召开六届五次全会，明确了发展思路。"
+    assert find_meeting("政府工作报告", "政府工作报告", body, body) is None
 
 
 def test_meeting_keeps_the_titles_script():
@@ -250,3 +255,90 @@ def test_describe_speech_returns_exactly_the_contract_keys():
     assert set(d) == {"title", "year", "year_evidence", "year_conflict", "published_date", "admin_level",
                       "jurisdiction", "speaker_title", "meeting", "masked_count"}
     assert d["title"] == "县长在全县工作会议上的讲话"
+
+
+# ---------------------------------------------------------------- year: reports looking back
+def test_report_of_a_year_reviews_the_year_before():
+    # a work report given in 2026: its first part looks back on 2025
+    body = ("各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n一、2025年工作回顾\n"
+            "2025年是“十四五”收官之年。一年来，全省经济稳中有进，地区生产总值增长5%。\n"
+            "二、2026年重点工作\n今年是“十五五”开局之年，做好今年工作意义重大。")
+    d = describe("2026年某省政府工作报告", body)
+    assert d["year"] == 2026
+    assert d["year_conflict"] is None
+
+
+def test_unnumbered_review_heading_glued_to_its_paragraph():
+    body = ("各位代表：\n2024年工作回顾过去一年，是实现“十四五”规划目标任务的关键一年，全省上下攻坚克难。\n"
+            "2025年工作安排今年是“十四五”规划收官之年，要做好各项工作。")
+    assert describe("政府工作报告", body)["year"] == 2025
+
+
+def test_events_recalled_in_a_review_of_five_years_do_not_date_the_report():
+    body = ("一、过去五年工作回顾\n五年来，我们面对突如其来的新冠疫情，坚持统筹疫情防控和经济社会发展，"
+            "打赢脱贫攻坚收官战，开展第七次全国人口普查。\n"
+            "二、2023年主要任务\n2023年是全面贯彻落实党的二十大精神的开局之年。")
+    d = describe("政府工作报告", body)
+    assert d["year"] == 2023
+
+
+def test_epidemic_control_recalled_in_a_review_is_no_bound():
+    body = ("一、2023年工作回顾\n过去一年，我们高效统筹疫情防控和经济社会发展，新冠疫情防控实现平稳转段。\n"
+            "二、2024年主要任务\n要抓好项目建设。")
+    assert describe("政府工作报告", body)["year"] == 2024
+    # spoken of as work still to do, it bounds the year: a title year 2024 is impossible
+    assert describe("在2024年全县工作会议上的讲话", "要慎终如始抓好常态化疫情防控。")["year"] is None
+
+
+def test_title_year_of_a_report_looking_back_on_the_year_before():
+    # no headings: the events say 2025, the title 2026, and the text looks back on a year just past
+    body = "过去一年，全市上下团结奋斗。2025年是“十四五”收官之年，我们实现了“十四五”圆满收官。"
+    d = describe("2026年市政府工作报告", body)
+    assert d["year"] == 2026 and d["year_evidence"].startswith("标题：")
+    # without a look back, a title one year after the events is a rewritten year
+    body = "全力打好上半年收官战，以优异成绩迎接党的二十大胜利召开！疫情要防住、经济要稳住、发展要安全。"
+    assert describe("2023年市长在经济运行分析会上讲话", body)["year"] == 2022
+
+
+def test_review_at_a_year_end_meeting_is_of_its_own_year():
+    body = ("一、2020年工作回顾\n今年以来，面对突如其来的新冠肺炎疫情，全区积极推动复工复产。预计全年地区生产总值增长3%。\n"
+            "二、明年工作安排\n2021年是“十四五”开局之年，做好明年经济工作意义重大。")
+    assert describe("在区委经济工作会议上的讲话", body)["year"] == 2020
+
+
+def test_review_of_the_first_half_is_of_the_speakers_own_year():
+    body = ("一、上半年工作回顾\n今年以来，面对突如其来的新冠肺炎疫情，全市积极推动复工复产，打赢脱贫攻坚收官战。\n"
+            "二、下半年重点工作\n要抓好项目建设。")
+    assert describe("在市政府全体会议上的讲话", body)["year"] == 2020
+
+
+def test_years_written_with_full_width_digits_or_chinese_numerals():
+    body = "各位代表：\n一、１９９３年国内工作的回顾\n过去的一年，全国各族人民团结奋斗。\n二、保持经济持续增长"
+    assert describe("政府工作报告", body)["year"] == 1994
+    body = "各位代表：\n刚刚过去的一九八四年，是取得伟大成就的一年。"
+    assert describe("政府工作报告", body)["year"] == 1985
+
+
+def test_events_of_2019():
+    body = ("前不久，中办印发通知，将今年确定为“基层减负年”。最近，外来物种“草地贪夜蛾”的入侵蔓延，"
+            "给玉米生长造成危害。受更大规模减税降费政策影响，财政增收困难。")
+    d = describe("在市政府重点工作推进会议上的讲话", body)
+    assert d["year"] == 2019 and "基层减负年" in d["year_evidence"]
+
+
+# ---------------------------------------------------------------- level: the central government
+@needs_gazetteer
+def test_state_council_report_has_no_local_level_or_place():
+    body = ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+            "全国各省区市要抓好落实，北京市、上海市要走在前列，各地市要加大力度，我市经验值得推广。")
+    d = describe("政府工作报告", body)
+    assert (d["admin_level"], d["jurisdiction"]) == ("unknown", None)
+    # a provincial report quoting 国务院 later on is still the province's
+    body = "各位代表：\n现在，我代表省人民政府向大会报告工作。\n要落实国务院部署，我省经济稳中向好，全省上下团结奋斗。"
+    assert describe("政府工作报告", body)["admin_level"] == "province"
+
+
+def test_autonomous_region_in_the_title_is_a_province():
+    body = "各位代表：\n全区上下团结奋斗，我区经济稳中向好，各盟市要抓好落实。"
+    assert describe("2026年内蒙古自治区政府工作报告", body)["admin_level"] == "province"
+    assert describe("在区委经济工作会议上的讲话", "下面我讲几点意见。")["admin_level"] == "county"

@@ -42,3 +42,12 @@ def test_projects_become_project_investment_for_money():
     assert for_family("projects", "money") == "project_investment"
     assert for_family("project_investment", "count") == "projects"
     assert for_family("gdp", "money") == "gdp"
+
+
+def test_quoted_class_of_enterprises():
+    assert [h.metric for h in find_aliases("新增34家“四上”企业，2家入规")] == ["new_enterprises", "new_enterprises"]
+
+
+def test_words_that_contain_an_alias_but_name_something_else():
+    assert find_aliases("农产品加工产值占农业总产值比重") == [h for h in find_aliases("农产品加工产值")]
+    assert find_aliases("全省海洋生产总值增长6%") == []

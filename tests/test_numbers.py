@@ -97,3 +97,13 @@ def test_chinese_numeral_count_is_flagged():
 
 def test_unit_factor_does_not_read_percentage_points_as_hundreds():
     assert unit_factor("个百分点") == 1 and unit_factor("百分点") == 1 and unit_factor("万人") == 1e4
+
+
+def test_spoken_multiplier_with_ge():
+    e = one("实现6个亿左右的新增产能")
+    assert (e.value, e.unit) == (6.0, "亿")
+
+
+def test_count_before_a_money_class_keeps_its_classifier():
+    found = find_value_exprs("签约5个亿元以上项目", UNITS)
+    assert [(f.value, f.unit) for f in found][0] == (5.0, "个")

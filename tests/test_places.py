@@ -80,3 +80,8 @@ def test_county_short_names_are_local_to_the_jurisdiction():
     assert local["望花"] == "210404"
     assert "睢阳" not in local
     assert places.county_short_names_within(None) == {}
+
+
+def test_province_short_name_beats_a_far_off_county_of_the_same_short_name():
+    # 河南 is 河南省 and also the short name of 河南蒙古族自治县 in 青海
+    assert places.resolve_admin_code("河南") == "410000"

@@ -243,3 +243,41 @@ def test_spans_always_partition_the_text_into_a_tree(paragraphs):
     assert [r for r in rows if r["kind"] == "preamble"] in ([], [rows[0]])
     assert all(r["kind"] != "closing" or r is rows[-1] for r in rows)
     assert find_sections(text, text) == rows  # deterministic
+
+
+# ---------------------------------------------------------------- indents, appendices
+def test_paragraphs_indented_with_em_spaces_open_sections():
+    text, rows = tree("各位代表：",
+                      "\u2003\u2003现在，我代表省人民政府向大会报告工作。",
+                      "\u2003\u2003一、2024年工作回顾",
+                      "\u2003\u2003过去一年，全省经济稳中有进。",
+                      "\u2003\u2003（一）经济运行回升向好。全省生产总值增长5%。",
+                      "\u2003\u2003二、2025年主要任务",
+                      "\u2003\u2003今年要抓好以下工作。")
+    check_partition(text, rows)
+    assert [r[1:] for r in outline(rows) if r[0] == "heading"] == [
+        (1, "1", "一、", "2024年工作回顾"), (2, "1.1", "（一）", "经济运行回升向好"),
+        (1, "2", "二、", "2025年主要任务")]
+
+
+def test_a_heading_and_its_body_parted_only_by_an_indent():
+    # one raw line: heading, then the body's paragraph indent, no full stop between
+    text, rows = tree("同志们：", "一、坚持问题导向，确保完成全年任务\u3000\u3000今年以来，全市经济稳中有进。",
+                      "二、抓好当前重点工作", "要抓好安全生产。")
+    assert [r["heading"] for r in rows if r["kind"] == "heading"] == ["坚持问题导向，确保完成全年任务", "抓好当前重点工作"]
+
+
+def test_numbered_entries_of_an_appendix_are_not_sections():
+    text, rows = tree("各位代表：",
+                      "一、过去一年工作回顾", "全省经济稳中有进，民生持续改善，改革开放不断深化，各项事业全面进步。" * 3,
+                      "二、今年主要任务", "要扩大有效需求，加快建设现代化产业体系，保障和改善民生。" * 3,
+                      "各位代表，让我们团结奋斗，再创新的辉煌！",
+                      "名词解释",
+                      "1.“两重”：国家重大战略实施和重点领域安全能力建设。",
+                      "2.“两新”：大规模设备更新和消费品以旧换新。")
+    check_partition(text, rows)
+    assert [r[3] for r in outline(rows) if r[0] == "heading"] == ["一、", "二、"]
+    assert rows[-1]["kind"] == "closing" and rows[-1]["char_end"] == len(text)
+    # 附件 said early in a speech does not end its outline
+    text, rows = tree("同志们：", "附件所列任务要逐项落实。", "一、抓项目", "要加快建设。", "二、抓招商", "要扩大开放。")
+    assert [r[3] for r in outline(rows) if r[0] == "heading"] == ["一、", "二、"]

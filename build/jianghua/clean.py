@@ -16,11 +16,14 @@ import yaml
 
 from .markers import glued_heading_start, starts_heading
 
-_STRIP = " \t\r\f\v\u3000\u00a0\u200b\ufeff"
+# Any white space but a line break (U+3000 ideographic and U+2003 em spaces
+# indent paragraphs on many sites), plus the zero-width marks scrapers leave.
+_SPACE = r"[^\S\n]|[\u200b\ufeff]"
+_EDGES = re.compile(rf"^(?:{_SPACE})+|(?:{_SPACE})+$")
 # CJK ideographs, CJK punctuation, full-width forms and curly quotes.
 _CJK = "\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019"
 _SPACE_NEXT_TO_CJK = re.compile(
-    rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+(?=[{_CJK}0-9A-Za-z%])|(?<=[{_CJK}0-9A-Za-z%])[ \t\u3000\u00a0]+(?=[{_CJK}])"
+    rf"(?<=[{_CJK}])[^\S\n]+(?=[{_CJK}0-9A-Za-z%])|(?<=[{_CJK}0-9A-Za-z%])[^\S\n]+(?=[{_CJK}])"
 )
 
 
@@ -31,10 +34,15 @@ def _rules() -> tuple[str, re.Pattern[str], int, int]:
             spec["heading_line_max_chars"])
 
 
+def strip_edges(s: str) -> str:
+    """``s`` without white space or zero-width marks at either end."""
+    return _EDGES.sub("", s)
+
+
 def paragraphs_of_line(line: str) -> list[str]:
     """One raw line → its paragraphs: stripped, lost breaks restored, CJK spacing removed."""
     breaks = _rules()[1]
-    pieces = (p.strip(_STRIP) for p in breaks.split(line))
+    pieces = (strip_edges(p) for p in breaks.split(line))
     return [_SPACE_NEXT_TO_CJK.sub("", p) for p in pieces if p]
 
 

@@ -69,8 +69,11 @@ def match_marker(simplified: str, pos: int = 0) -> Marker | None:
 
 
 def starts_heading(line: str) -> bool:
-    """True when a (Simplified) line opens with a section marker."""
-    return match_marker(line.lstrip(" \t\u3000")) is not None
+    """True when a (Simplified) line opens with a section marker.
+
+    Any leading white space is skipped: besides the ideographic space (U+3000)
+    some sources indent paragraphs with em spaces (U+2003)."""
+    return match_marker(line.lstrip()) is not None
 
 
 def last_sentence_start(text: str, start: int = 0, end: int | None = None) -> int:

@@ -77,6 +77,13 @@ def _year_rules():
     return {
         "events": events, "explicit": explicit, "bounds": bounds,
         "year_end": re.compile(spec["year_end_cues"]), "year_start": re.compile(spec["year_start_cues"]),
+        "review_heading": re.compile(spec["review_heading"]),
+        "current_review": re.compile(spec["current_review"]),
+        "several_years": re.compile(spec["several_years"]),
+        "one_year": re.compile(spec["one_year"]),
+        "plan_heading": re.compile(spec["plan_heading"]),
+        "present_before": re.compile(spec["present_before"]),
+        "retrospective": re.compile(spec["retrospective_cues"]),
         "future_before": re.compile(f"(?:{spec['future_before']})$"),
         "future_after": re.compile(f"^(?:{spec['future_after']})"),
     }
@@ -118,6 +125,8 @@ def _office_rules():
         "jur_min": spec["jurisdiction_min_score"],
         "jur_margin": spec["jurisdiction_margin"],
         "mask_not": spec["mask_not"],
+        "national": re.compile(spec["national_cues"]),
+        "national_window": spec["national_window_chars"],
     }
 
 
@@ -261,6 +270,8 @@ def admin_level(title_s: str, simplified: str, speaker: str | None) -> tuple[str
     meeting in the title (区委经济工作会议); else how the text names its own
     government (我市, 全区上下, 区委区政府) and its subordinate units (各县市区)."""
     rules = _office_rules()
+    if not speaker and rules["national"].search(simplified[:rules["national_window"]]):
+        return "unknown", None  # the central government: no level of the enum fits
     nouns = rules["nouns"]
     noun_score: Counter[str] = Counter()
     for noun, pattern, weight in rules["self_cues"]:
@@ -384,9 +395,13 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
     date) veto years outside them. A title year counts only when no event
     speaks and nothing contradicts it."""
     rules = _year_rules()
+    simplified = _digit_years(simplified)
+    title_s = _digit_years(title_s)
+    furniture_s = [_digit_years(f) for f in furniture_s]
+    reviews = _review_sections(simplified)
     lo, hi = 1949, 2100
     for b in rules["bounds"]:
-        if b.pattern.search(simplified):
+        if any(not _review_at(reviews, m.start()) for m in b.pattern.finditer(simplified)):
             lo = max(lo, b.lo or lo)
             hi = min(hi, b.hi or hi)
     if published:
@@ -398,16 +413,26 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
     votes: Counter[int] = Counter()
     words: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for ev in rules["events"] + rules["explicit"]:
-        m = ev.pattern.search(simplified[:ev.within] if ev.within else simplified)
-        if not m:
-            continue
-        y = ev.year if ev.year is not None else int(m.group("year"))
-        if ev.dates == "planned" and planning_next:
-            y -= 1
-        elif ev.dates == "previous":
-            y += 1
-        votes[y] += ev.weight
-        words[y].append((m.start(), m.end(), text[m.start():m.end()]))
+        # each rule votes once: its first match that says something of the speech's year
+        for m in ev.pattern.finditer(simplified[:ev.within] if ev.within else simplified):
+            review = _review_at(reviews, m.start())
+            if review and rules["present_before"].search(simplified[max(0, m.start() - 4):m.start()]):
+                review = None  # 今年是…: the present, even inside a review
+            if review == "years" and ev.year is not None and ev.dates == "same":
+                continue  # an event recalled in a review of several years
+            y = ev.year if ev.year is not None else int(m.group("year"))
+            if ev.dates == "previous" or (ev.dates == "reviewed" and not planning_next):
+                y += 1
+            elif review and not planning_next and ev.dates in ("same", "planned"):
+                y += 1  # said of the year the report looks back on
+            elif ev.dates == "planned" and planning_next and not review:
+                y -= 1
+            votes[y] += ev.weight
+            start = m.start()
+            while start > 0 and (text[start - 1].isdigit() or text[start - 1] == " ") and simplified[start - 1] == " ":
+                start -= 1  # a spaced year (1 9 9 8年) read as padded digits: quote all of it
+            words[y].append((start, m.end(), text[start:m.end()]))
+            break
     for y in list(votes):
         if not lo <= y <= hi:
             del votes[y]
@@ -426,6 +451,15 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
         y, where = title_years[0]
         if lo <= y <= hi:
             year, evidence = y, f"标题：{where}"
+    # A report of year Y looks back on Y-1: the events of Y-1 agree with a title
+    # year Y when the text reviews a year just past (and is no year-end meeting).
+    if len(set(y for y, _ in title_years)) == 1 and not planning_next:
+        y, where = title_years[0]
+        retro = rules["retrospective"].search(simplified)
+        strong = {v for v, w in votes.items() if w >= 2}
+        if retro and lo <= y <= hi and year in (None, y - 1) and strong and strong <= {y, y - 1}:
+            year = y
+            evidence = f"标题：{where}；{retro.group()}"
 
     conflicts = []
     if year is not None:
@@ -447,6 +481,56 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
         conflicts = [f"标题：{where}" for _, where in title_years]
     conflict = " | ".join(dict.fromkeys(conflicts)) or None
     return year, evidence, conflict
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+_SPACED_YEAR = re.compile(r"(?<![0-9])([12]) ([0-9]) ([0-9]) ([0-9])(?=年)")
+
+
+def _digit_years(s: str) -> str:
+    """The same string, same length, with years written as ASCII digits: full-width
+    digits (１９９１年) and Chinese year numerals (一九五八年) become 1991年, 1958年,
+    so one set of year patterns reads them all; offsets stay valid."""
+    s = s.translate(_FULLWIDTH_DIGITS)
+    s = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), s)
+    # 1 9 9 8年 (spaced by the source): padded in front to keep the length
+    return _SPACED_YEAR.sub(lambda m: "   " + "".join(m.groups()), s) if " " in s else s
+
+
+_TOP_HEADING = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分")
+
+
+def _review_sections(simplified: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the sections that look back: kind "year" (the year
+    just past) or "years" (several years). See rules/dated_events.yaml."""
+    rules = _year_rules()
+    heads: list[tuple[int, str | None]] = []  # every top-level heading: (start, review kind)
+    pos = 0
+    for line in simplified.split("\n"):
+        head = line.lstrip()[:40]
+        numbered = bool(_TOP_HEADING.match(head))
+        # unnumbered headings, often glued to their first paragraph (2024年工作回顾2024年是…)
+        unnumbered = not numbered and ("工作回顾" in head[:30] or bool(rules["plan_heading"].search(head[:16])))
+        if numbered or unnumbered:
+            kind = None
+            if (rules["review_heading"].search(head) and not rules["current_review"].search(head)
+                    and not rules["plan_heading"].search(head[:16])):
+                several = rules["several_years"].search(head) and not rules["one_year"].search(head)
+                kind = "years" if several else "year"
+            heads.append((pos, kind))
+        pos += len(line) + 1
+    out = []
+    for i, (start, kind) in enumerate(heads):
+        if kind:
+            end = heads[i + 1][0] if i + 1 < len(heads) else len(simplified)
+            out.append((start, end, kind))
+    return out
+
+
+def _review_at(reviews: list[tuple[int, int, str]], pos: int) -> str | None:
+    return next((kind for s, e, kind in reviews if s <= pos < e), None)
 
 
 def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[str]:

@@ -61,17 +61,26 @@ def _alias_table() -> tuple[re.Pattern[str], dict[str, str]]:
             continue
         for alias in [m["name_zh"], *m.get("aliases", [])]:
             owner.setdefault(alias, m["metric"])  # first listed code keeps a shared alias
+    words = set(owner)
+    words.update(_blockers())
     # Longest first: the regex alternation then behaves leftmost-longest.
-    pattern = re.compile("|".join(re.escape(a) for a in sorted(owner, key=lambda a: (-len(a), a))))
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(words, key=lambda a: (-len(a), a))))
     return pattern, owner
+
+
+@lru_cache(maxsize=1)
+def _blockers() -> tuple[str, ...]:
+    text = resources.files("jianghua").joinpath("rules/metrics.yaml").read_text("utf-8")
+    return tuple(yaml.safe_load(text).get("not_metrics", []))
 
 
 def find_aliases(simplified: str, start: int = 0, end: int | None = None) -> list[AliasHit]:
     """Every non-overlapping metric alias in ``simplified[start:end]`` (leftmost-longest), with absolute offsets."""
     pattern, owner = _alias_table()
     end = len(simplified) if end is None else end
+    # a blocker (农业总产值) hides the alias inside it and is no hit itself
     return [AliasHit(m.start(), m.end(), owner[m.group()], m.group())
-            for m in pattern.finditer(simplified, start, end)]
+            for m in pattern.finditer(simplified, start, end) if m.group() in owner]
 
 
 @lru_cache(maxsize=1)

@@ -236,7 +236,8 @@ def assemble(files: Iterable[FileRows]) -> dict[str, pa.Table]:
                   speeches=[publish.arrow_table("speeches", speeches)],
                   metrics=[publish.arrow_table("metrics", metric_rows())])
     del speeches
-    return {name: publish.finish_table(name, pieces[name]) for name in TABLE_NAMES}
+    # One table at a time, so that only one table is ever held twice (pieces and sorted copy).
+    return {name: publish.finish_table(name, pieces.pop(name)) for name in TABLE_NAMES}
 
 
 def build_tables(raw_dir: Path, on_file: Callable[[str], None] | None = None, *, workers: int | None = 1,

@@ -144,6 +144,12 @@ def _pick(cands: tuple[Division, ...], outer: Division | None, strict: bool = Fa
     outer_most = [d for d in cands if all(d.contains(o) for o in cands)]
     if len(outer_most) == 1 and outer_most[0].level != "province":
         return outer_most[0].code
+    # a province's short name that is also the short name of a far-off county (河南省 / 河南蒙古族
+    # 自治县 in 青海): speeches mean the province
+    provinces = [d for d in cands if d.level == "province"]
+    if len(provinces) == 1 and all(d.level == "county" and not provinces[0].contains(d)
+                                   for d in cands if d is not provinces[0]):
+        return provinces[0].code
     # the same short name for a prefecture and its own seat or province (吉林省 / 吉林市):
     # ambiguous on purpose
     return None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute  # noqa: F401  (pa.compute)
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import __version__, schema, views
@@ -26,6 +26,7 @@ from . import __version__, schema, views
 DUCKDB_FILE = "jianghua.duckdb"
 # DuckDB 2.x files cannot be opened by 1.x readers, which BI tools bundle.
 DUCKDB_STORAGE_VERSION = "v1.4.0"
+DUCKDB_MEMORY_LIMIT = "256MB"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
@@ -46,8 +47,13 @@ def finish_table(name: str, parts: list[pa.Table]) -> pa.Table:
     """Pieces of a table → one table in one chunk, sorted by primary key (what is published)."""
     t = schema.table(name)
     table = pa.concat_tables(parts) if parts else schema.arrow_schema(t).empty_table()
+    parts.clear()  # the pieces live on in `table` (zero-copy) until the sorted copy replaces it
     # Primary keys are unique strings; Arrow orders them by UTF-8 bytes, which is code point order.
-    return table.sort_by([(k, "ascending") for k in t.primary_key]).combine_chunks()
+    order = pc.sort_indices(table, sort_keys=[(k, "ascending") for k in t.primary_key])
+    table = table.take(order)  # the unsorted pieces are freed here, before the copy below
+    table = table.combine_chunks()
+    pa.default_memory_pool().release_unused()  # hand freed pieces back to the OS between tables
+    return table
 
 
 def sha256_file(path: Path) -> str:
@@ -64,7 +70,10 @@ def write_parquet(table: pa.Table, path: Path) -> None:
 
 
 def write_duckdb(tables: dict[str, pa.Table], path: Path) -> None:
-    con = duckdb.connect(str(path), config={"storage_compatibility_version": DUCKDB_STORAGE_VERSION})
+    # A memory cap keeps the index builds of large tables from dominating the build's peak RSS;
+    # DuckDB spills to disk beyond it.
+    con = duckdb.connect(str(path), config={"storage_compatibility_version": DUCKDB_STORAGE_VERSION,
+                                            "memory_limit": DUCKDB_MEMORY_LIMIT})
     try:
         for name, t in schema.tables().items():
             for stmt in schema.duckdb_ddl(t):
@@ -76,7 +85,7 @@ def write_duckdb(tables: dict[str, pa.Table], path: Path) -> None:
                 # of the same INSERT: insert one level at a time, parents first.
                 data = data.sort_by([("level", "ascending"), ("section_id", "ascending")])
                 levels = sorted(set(data.column("level").to_pylist()))
-                batches = [data.filter(pa.compute.equal(data.column("level"), lv)) for lv in levels] or [data]
+                batches = [data.filter(pc.equal(data.column("level"), lv)) for lv in levels] or [data]
             for batch in batches:
                 con.register("incoming", batch)
                 con.execute(f"INSERT INTO {name} SELECT * FROM incoming")

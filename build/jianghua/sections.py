@@ -34,6 +34,8 @@ How a heading is recognized, in words (the patterns are rules/markers.yaml):
     (三、加快补齐短板（一）补齐……。) is split at the child's bracketed marker.
 * The closing is the last paragraph opening 同志们 (or another cue) among
   the final few paragraphs, after the last heading and its body.
+* An appendix after the speech (名词解释, 附件, 注：…, in the second half of
+  the text) ends the outline: its numbered entries are not sections.
 """
 from __future__ import annotations
 
@@ -71,9 +73,11 @@ def _paragraphs(simplified: str) -> list[tuple[int, int]]:
 
 
 def _first_sentence_end(s: str, start: int, end: int) -> int:
+    """The first sentence end, or a run of two or more spaces: a heading and its
+    body on one raw line, parted only by the body's indent (……任务　　省委…)."""
     ends = section_rules()["sentence_end"]
     for i in range(start, end):
-        if s[i] in ends:
+        if s[i] in ends or (s[i].isspace() and i + 1 < end and s[i + 1].isspace()):
             return i
     return end
 
@@ -84,7 +88,7 @@ def _candidates(s: str, paras: list[tuple[int, int]]) -> list[_Cand]:
     lead = rules["sentence_end"] + rules["after_sentence_end"] + "：:，,"
     out: list[_Cand] = []
     for pi, (ps, pe) in enumerate(paras):
-        while ps < pe and s[ps] in " \t\u3000":
+        while ps < pe and s[ps].isspace():  # any indent: U+3000, U+2003 (em space) …
             ps += 1
         # glued heading: the paragraph's last sentence is a marker plus a short sentence
         glued_at = None
@@ -199,7 +203,8 @@ def find_sections(text: str, simplified: str) -> list[dict]:
     assert len(text) == len(simplified)
     rules = section_rules()
     paras = _paragraphs(simplified)
-    cands = _candidates(simplified, paras)
+    back = _back_matter(simplified, paras)
+    cands = [c for c in _candidates(simplified, paras) if c.para < back]
     by_para: dict[int, list[_Cand]] = {}
     for c in cands:
         by_para.setdefault(c.para, []).append(c)
@@ -223,7 +228,7 @@ def find_sections(text: str, simplified: str) -> list[dict]:
     for c in heads:
         pe = paras[c.para][1]
         hs = c.pos + len(c.marker.text)
-        while hs < pe and simplified[hs] in " \t\u3000":
+        while hs < pe and simplified[hs].isspace():
             hs += 1
         he = _first_sentence_end(simplified, hs, pe)
         if c.child is not None and c.child.accepted:
@@ -236,9 +241,9 @@ def find_sections(text: str, simplified: str) -> list[dict]:
     first_body_para = last.para + 1
     if _heading_fills_paragraph(simplified, last, paras):
         first_body_para += 1
-    for pi in range(len(paras) - 1, max(first_body_para, len(paras) - rules["closing_max_paragraphs"]) - 1, -1):
+    for pi in range(back - 1, max(first_body_para, back - rules["closing_max_paragraphs"]) - 1, -1):
         ps, pe = paras[pi]
-        if simplified[ps:pe].lstrip(" \t\u3000").startswith(tuple(rules["closing_cues"])):
+        if simplified[ps:pe].lstrip().startswith(tuple(rules["closing_cues"])):
             closing_start = ps
             break
 
@@ -249,7 +254,7 @@ def find_sections(text: str, simplified: str) -> list[dict]:
     for i, c in enumerate(heads):
         end = next((o.pos for o in heads[i + 1:] if o.level <= c.level), end_of_all)
         hs = c.pos + len(c.marker.text)
-        heading = text[hs:c.head_end].strip(" \t\u3000").rstrip(rules["heading_trim"])
+        heading = text[hs:c.head_end].strip().rstrip(rules["heading_trim"])
         rows.append(_row("heading", c.level, c.ordinal, text[c.pos:hs], heading or None, c.path, c.parent_path,
                          c.pos, end))
     if closing_start is not None:
@@ -260,10 +265,23 @@ def find_sections(text: str, simplified: str) -> list[dict]:
     return rows
 
 
+def _back_matter(s: str, paras: list[tuple[int, int]]) -> int:
+    """Index of the first paragraph of an appendix after the speech (名词解释, 附件…,
+    注：…), or len(paras). Its numbered entries (1.“两重”：是指…) are no sections;
+    its text stays inside the last section's span. Only in the second half of the
+    text: a speech may say 附件 in passing early on."""
+    cues = tuple(section_rules()["back_matter_cues"])
+    half = len(s) // 2
+    for pi, (ps, pe) in enumerate(paras):
+        if ps >= half and s[ps:pe].lstrip().startswith(cues):
+            return pi
+    return len(paras)
+
+
 def _heading_fills_paragraph(s: str, c: _Cand, paras: list[tuple[int, int]]) -> bool:
     """The heading has no body in its own paragraph (a standalone or glued heading)."""
     pe = paras[c.para][1]
-    rest = s[c.head_end:pe].strip(" \t\u3000" + section_rules()["heading_trim"])
+    rest = s[c.head_end:pe].strip().strip(section_rules()["heading_trim"]).strip()
     return not rest
 
 

@@ -18,9 +18,9 @@ from importlib import resources
 
 import yaml
 
+from .clean import strip_edges
 from .markers import starts_heading
 
-_STRIP = " \t\r\f\v\u3000\u00a0\u200b\ufeff"
 
 
 @dataclass(frozen=True)
@@ -81,15 +81,15 @@ _SENTENCE_END = tuple("。！？!?；;，,")
 def classify(line: str) -> tuple[str, str | None]:
     """The kind of a raw line, and for furniture the reason."""
     rules = _rules()
-    s = line.strip(_STRIP)
+    s = strip_edges(line)
     if not s:
         return BLANK, None
     for name, pattern in rules.furniture:
         if pattern.search(s):
             return FURNITURE, name
     m = rules.explicit_title.match(s)
-    if m and m.group("rest").strip(_STRIP):
-        return (TOC, None) if starts_heading(m.group("rest").strip(_STRIP)) else (EXPLICIT, None)
+    if m and strip_edges(m.group("rest")):
+        return (TOC, None) if starts_heading(strip_edges(m.group("rest"))) else (EXPLICIT, None)
     if rules.opening.match(s):
         return OPENING, None
     if (len(s) <= rules.title_max_chars and rules.title_words.search(s)
@@ -124,7 +124,7 @@ def split_speeches(text: str) -> SplitResult:
 
     def has_body(a: int, b: int) -> bool:
         """Lines a..b-1 hold speech text: a salutation or a line too long for a title block."""
-        return any(kinds[k][0] == OPENING or (kinds[k][0] == TEXT and len(raw_lines[k].strip(_STRIP)) > rules.toc_line_max_chars)
+        return any(kinds[k][0] == OPENING or (kinds[k][0] == TEXT and len(strip_edges(raw_lines[k])) > rules.toc_line_max_chars)
                    for k in range(a, b))
 
     starts: list[int] = []
@@ -157,7 +157,7 @@ def split_speeches(text: str) -> SplitResult:
     for si, s in enumerate(starts):
         e = starts[si + 1] if si + 1 < len(starts) else n
         has_title = not (si == 0 and implicit_start)
-        speech = RawSpeech(0, lines[s].text.strip(_STRIP) if has_title else "", s if has_title else None, [])
+        speech = RawSpeech(0, strip_edges(lines[s].text) if has_title else "", s if has_title else None, [])
         idx = s + 1 if has_title else s
         # Repeated titles, chrome and a table of contents before the body.
         while idx < e and (kinds[idx][0] in (BLANK, FURNITURE, TITLE, TOC) or (
@@ -166,7 +166,7 @@ def split_speeches(text: str) -> SplitResult:
         opening = next((k for k in range(idx, e) if kinds[k][0] == OPENING), None)
         toc_end = idx
         if opening is not None and opening > idx and all(
-                len(raw_lines[k].strip(_STRIP)) <= rules.toc_line_max_chars for k in range(idx, opening)):
+                len(strip_edges(raw_lines[k])) <= rules.toc_line_max_chars for k in range(idx, opening)):
             toc_end = opening
         for k in range(s + 1 if has_title else s, toc_end):
             kind, reason = kinds[k]

@@ -185,6 +185,8 @@ def _decide_kind(c: Candidate, s: str, next_start: int, r: Rules, year: int | No
     if fam.kind == "recurring":
         if cues["rate_left"].search(s[max(0, c.start - 2):c.start]) or cues["rate_right"].search(right):
             return None
+        if cues["recurring_past_left"].search(left):  # 城镇实行了每周五天工作制
+            return None
         if fam.needs_routine and (cues["statistic"].search(left + right) or not (
                 cues["routine"].search(s[sent_start:c.start]) or cues["routine"].search(right))):
             return None
@@ -207,6 +209,9 @@ def _decide_kind(c: Candidate, s: str, next_start: int, r: Rules, year: int | No
         return any(cues[n].search(right if n.endswith("right") else left) for n in names)
 
     if hit(fam.due_cues):
+        # a year reached in a narration of history: 到1956年，…又比1955年增加了
+        if fam.year_range and _first_marker(_window_right(s, c.end, len(s)), r) == "past":
+            return None
         return fam.cue_kind or "due"
     if hit(fam.sched_cues):
         # …but not when the sentence goes on to tell the past: 从7月份开始，虽然…有所好转

@@ -69,6 +69,7 @@ def _compiled() -> dict[str, re.Pattern]:
         "gov_lexicon": re.compile(f"(?:{_alt(g['lexicon'])}){not_before}"),
         "gov_level": re.compile(f"{level}(?:{whole}|{dept})"),
         "gov_dept": re.compile(dept),
+        "gov_group": re.compile(f"{level}{g['level_group']}"),
         "gov_after_place": re.compile(f"(?:{whole}|{dept})"),
         "subunit": re.compile(g["subunit"]),
         "founded": re.compile(g["founded"]),
@@ -79,7 +80,18 @@ def _compiled() -> dict[str, re.Pattern]:
         "party_level": re.compile(
             f"(?:(?<![{g['prefix_not_after']}])(?:{_alt(party_levels)}))(?:{_alt(p['level_organs'])})(?!{title_after})"),
         "party_after_place": re.compile(f"(?:{_alt(p['level_organs'])})(?!{title_after})"),
-        "party_bare": re.compile(f"(?<![{CJK}])纪委(?!{title_after})"),
+        # 纪委 alone, or glued to the verb before it when 监委 follows (移交纪委监委问责)
+        "party_bare": re.compile(f"(?:(?<![{CJK}])纪委|纪委(?=监委))(?!{title_after})"),
+        "general_offices": re.compile(g["general_offices"]),
+        "supervision": re.compile(g["supervision"]),
+        "dept_list_tail": re.compile(g["dept_list_tail"]),
+        "dept_word": re.compile(f"(?:{_alt(g['dept_word_stems'])})部门"),
+        "trade": re.compile(f"(?:{_alt(c['trade_suffixes'])})"),
+        "company_list_tail": re.compile(c["list_tail"]),
+        "phase": re.compile(pj["phase"]),
+        "place_list_tail": re.compile(r["place_list_tail"].lstrip("^")),  # used with match(s, pos)
+        "scenic": re.compile(_alt(r["scenic_suffixes"])),
+        "landform": re.compile(f"[{r['landform_ends']}]$"),
         "company_lexicon": re.compile(f"(?:{_alt(c['lexicon'])})"),
         "company_suffix": re.compile(_alt([s for s in c["suffixes"] if s not in c["suffixes_after_name_only"]])),
         "industry_after_name": re.compile(
@@ -198,6 +210,7 @@ def _people(s: str) -> list[Cand]:
     bad = set(pr["not_in_name"])
     stop = set(pr["stop_names"])
     titles = re.compile(f"(?:常务)?(?:{_alt(pr['titles'])})")
+    given_titles = set(pr["given_name_titles"])
     for m in titles.finditer(s):
         t = m.start()
         best = None
@@ -208,9 +221,12 @@ def _people(s: str) -> list[Cand]:
             name = s[a:t]
             if any(ch in bad for ch in name) or name in stop:
                 continue
-            if not (name[0] in surnames or name[:2] in compound):
-                continue
             before = s[a - 1] if a > 0 else "。"
+            # a leader is often named by the given name alone right after punctuation
+            # (刚才，彦芳书记的讲话); otherwise the name starts with a surname
+            given = n == 2 and before in PUNCT and m.group(0).removeprefix("常务") in given_titles
+            if not (name[0] in surnames or name[:2] in compound or given):
+                continue
             # a name stands after punctuation or after the organ it heads (发改委何立峰主任)
             if not (before in PUNCT or before in "委社局厅部会院行司办府"):
                 continue
@@ -227,6 +243,20 @@ def _people(s: str) -> list[Cand]:
             prev = [c for c in out if c.name[0] == s[a] and c.end <= a and len(c.name) > 1]
             if prev:
                 out.append(Cand(a, m.end(), "person", prev[-1].name, rank=1))
+    # a name found beside a title names the same person elsewhere (贯彻落实彦芳书记讲话精神)
+    out.extend(_recurring(s, [c for c in out if len(c.name) >= 2 and s[c.start:c.end] == c.name], rank=2))
+    return out
+
+
+def _recurring(s: str, found: list[Cand], rank: int) -> list[Cand]:
+    """Every other occurrence of names found by a context rule."""
+    names = {c.name: c for c in found}
+    if not names:
+        return []
+    out = []
+    for m in re.finditer(_alt(names), s):
+        c = names[m.group(0)]
+        out.append(Cand(m.start(), m.end(), c.type, c.name, c.admin_code, rank=rank))
     return out
 
 
@@ -239,6 +269,8 @@ def _bodies(s: str, place_cands: list[Cand]) -> list[Cand]:
         out.append(Cand(m.start(), m.end(), "gov_body", m.group(0)))
     for m in cp["gov_dept"].finditer(s):
         out.append(Cand(m.start(), m.end(), "gov_body", m.group(0), rank=1))
+    for m in cp["gov_group"].finditer(s):
+        out.append(Cand(m.start(), m.end(), "gov_body", m.group(0)))
     for key in ("founded", "typed", "agency"):
         for m in cp[key].finditer(s):
             g = 1 if m.groups() else 0
@@ -251,6 +283,11 @@ def _bodies(s: str, place_cands: list[Cand]) -> list[Cand]:
         out.append(Cand(m.start(), m.end(), "party_body", m.group(0)))
     for m in cp["party_bare"].finditer(s):
         out.append(Cand(m.start(), m.end(), "party_body", m.group(0)))
+    for m in cp["general_offices"].finditer(s):
+        typ = "party_body" if m.group(0) == "中办" else "gov_body"
+        out.append(Cand(m.start(), m.end(), typ, m.group(0)))
+    for m in cp["supervision"].finditer(s):
+        out.append(Cand(m.start(), m.end(), "gov_body", m.group(0)))
     # a place name right before an organ makes one body: 睢县政府, 商丘市委
     for p in place_cands:
         for key, typ in (("gov_after_place", "gov_body"), ("party_after_place", "party_body")):
@@ -276,11 +313,41 @@ def _short_departments(s: str) -> list[Cand]:
         a, b = m.span()
         if not (after.search(s[b:b + 10]) or before.search(s[max(0, a - 4):a])):
             continue
-        # the list must not run on into a longer word (农业水利, 交通运输业)
-        if b < len(s) and s[b] in "业厅局委部":
+        # the list must not run on into a longer word (农业水利, 交通运输业); 部门 is fine
+        if b < len(s) and s[b] in "业厅局委部" and s[b:b + 2] != "部门":
             continue
         for it in re.finditer(names, m.group(0)):
             out.append(Cand(a + it.start(), a + it.end(), "gov_body", it.group(0), rank=2))
+    # any items right before 等部门 / 两个部门 are departments named as written (城管执法、市场监管等部门)
+    cp = _compiled()
+    prefix = re.compile(g["dept_item_prefix"])
+    known = set(g["dept_word_stems"]) | set(g["short_names"])
+    stop = set(g["dept_item_stop"])
+    for m in cp["dept_list_tail"].finditer(s):
+        if m.start() == 0 or s[m.start() - 1] in PUNCT:
+            continue
+        items = _list_items(s, m.start())
+        bare = m.group(0) == "部门"
+        if bare and len(items) < 2:
+            continue
+        kept = []
+        for a, b in items:
+            # 省市气象 → 气象; but 市场监管 is a name (a one-character level only before a known one)
+            p = prefix.match(s[a:b])
+            if p and s[a:b] not in known and (p.end() > 1 or s[a + p.end():b] in known):
+                a += p.end()
+            item = s[a:b]
+            if (not (2 <= len(item) <= (4 if bare else 6)) or item in stop or MASK.search(item)
+                    or re.search("[的和与及各]|部门|单位|具体|指标|项目|重视", item)):
+                break
+            kept.append(Cand(a, b, "gov_body", item, rank=3))
+        else:  # one item that names no department spoils the list (扛指标、扛项目的经济部门)
+            # after a bare 部门 one item at least must be a known field (not 生产、建设部门)
+            if not bare or any(s[c.start:c.end] in known for c in kept):
+                out.extend(kept)
+    # a field name + 部门 is a department named by its function (工信部门, 绩效督查部门)
+    for m in cp["dept_word"].finditer(s):
+        out.append(Cand(m.start(), m.end(), "gov_body", m.group(0), rank=2))
     return out
 
 
@@ -312,12 +379,33 @@ def _places(s: str, jurisdiction_code: str | None) -> list[Cand]:
         stem = s[a:m.start()]
         if 2 <= len(stem) <= 3 and stem not in stems and not (set(stem) & stem_not) and _specific(stem):
             out.append(Cand(a, m.end(), "place", s[a:m.end()], rank=1))
+    # items of a list of areas: 加强酉水河、栖凤湖等重点区域; 高望界、天桥山等景区
+    listed = []
+    for m in re.finditer("等", s):
+        if not cp["place_list_tail"].match(s, m.start()):
+            continue
+        for a, b in _list_items(s, m.start()):
+            item = s[a:b]
+            # a proper name of a landform (酉水河, 高望界), not 矿山、城区进出口、景区景点
+            if (3 <= len(item) <= 6 and _specific(item) and cp["landform"].search(item)
+                    and not re.search("[的和与及各]", item)):
+                listed.append(Cand(a, b, "place", item, rank=2))
+    # scenic areas: 矮寨奇观景区 (not 4A级景区, 旅游景区)
+    for m in cp["scenic"].finditer(s):
+        a = _stem_start(s, m.start())
+        if 3 <= m.start() - a <= 8 and _specific(s[a:m.start()]):  # not 促进景区
+            listed.append(Cand(a, m.end(), "place", s[a:m.end()], rank=1))
+    out.extend(listed)
+    out.extend(_recurring(s, [c for c in listed if c.rank == 2], rank=3))
     # numbered slogans are no places: “六个望花”
     out = [c for c in out if not re.search(r"[一二三四五六七八九十两0-9]个$", s[max(0, c.start - 2):c.start])]
     # named zones: place-like stem + 开发区/示范区/都市圈 …
     for m in cp["zone_suffix"].finditer(s):
         a = _stem_start(s, m.start())
         stem = s[a:m.start()]
+        # 睢阳区和示范区 joins two places; it names no zone
+        if re.search("[区县市镇乡][和与及]", stem):
+            continue
         starts_with_place = any(c.start == a and c.end <= m.start() for c in out)
         # 沈抚改革创新示范区: a short proper part first, generic words after it
         lead = re.match(f"[{CJK}]{{2,3}}", cp["generic"].sub("|", stem))
@@ -334,7 +422,8 @@ def _companies(s: str, place_cands: list[Cand]) -> list[Cand]:
     for m in cp["company_lexicon"].finditer(s):
         out.append(Cand(m.start(), m.end(), "company", m.group(0), rank=1))
     # place or known company + industry word: 抚顺特钢, 抚顺新钢铁, 五得利面粉
-    for base in place_cands + list(out):
+    regions = set(rules()["regions"])  # 成渝地区电子信息 is an industry of a region
+    for base in [p for p in place_cands if p.name not in regions] + list(out):
         m = cp["industry_after_name"].match(s, base.end)
         if m:
             out.append(Cand(base.start, m.end(), "company", s[base.start:m.end()]))
@@ -359,10 +448,21 @@ def _companies(s: str, place_cands: list[Cand]) -> list[Cand]:
         if br:
             b += br.end()
         out.append(Cand(a, b, "company", s[a:b]))
-    # items of a list before 等…企业
-    tail = re.compile(c["list_tail"])
-    for m in re.finditer("等", s):
-        if not tail.match(s[m.start():]):
+    # a two-character trade name + a firm ending, the name standing alone after punctuation or
+    # a verb (支持汉瑞科技加快重整, 抓好宏泰锰业): 金融科技创新, 推动实业发展 are no firms
+    generic = set(rules()["generic_words"])
+    for m in cp["trade"].finditer(s):
+        a = m.start() - 2
+        stem = s[a:m.start()] if a >= 0 else ""
+        if (not re.fullmatch(f"[{CJK}]{{2}}", stem) or stem in generic or stem in stop
+                or _stem_start(s, m.start()) != a
+                or re.match("创新|发展|产业|企业|行业|园|人才|成果|含量|进步|水平|服务|支撑|手段|领域|化", s[m.end():])):
+            continue
+        out.append(Cand(a, m.end(), "company", s[a:m.end()], rank=1))
+    # items of a list before 等…企业, 两家…企业
+    tail = cp["company_list_tail"]
+    for m in re.finditer("等|[两三四五六七八九十]家", s):
+        if not tail.match(s, m.start()):
             continue
         for a, b in _list_items(s, m.start()):
             b = _strip_quoted_tail(s, a, b)
@@ -390,9 +490,13 @@ def _projects(s: str) -> list[Cand]:
     for m in cp["project_suffix"].finditer(s):
         a = _stem_start(s, m.start())
         specific = _specific(s[a:m.start()])
-        suffix_hits.append((a, m.end(), specific))
+        b = m.end()
+        ph = cp["phase"].match(s, b)  # 罗凤公路一期工程
+        if ph:
+            b = ph.end()
+        suffix_hits.append((a, b, specific))
         if specific:
-            out.append(Cand(a, m.end(), "project", s[a:m.end()]))
+            out.append(Cand(a, b, "project", s[a:b]))
     for m in cp["numbered"].finditer(s):
         out.append(Cand(m.start(), m.end(), "project", re.sub("[“”]", "", m.group(0))))
     # lists of projects: 甲、乙等重点项目; 甲、乙项目; lists where an item is a named facility

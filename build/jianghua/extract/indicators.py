@@ -45,6 +45,7 @@ class Rules:
     deadline_opener: re.Pattern[str]
     opener_strip: re.Pattern[str]
     yao_re: re.Pattern[str]
+    rank_lead: re.Pattern[str]
 
     def words(self, key: str) -> list[str]:
         return self.raw[key]
@@ -66,7 +67,7 @@ def rules() -> Rules:
     not_modal = "|".join(map(re.escape, raw["not_modal_yao"]))
     yao = re.compile(rf"(?:{not_modal})|要")
     return Rules(raw, fam, tuple(fam), periods, reset, area, name, re.compile(raw["deadline_opener"]),
-                 re.compile(raw["opener_strip"]), yao)
+                 re.compile(raw["opener_strip"]), yao, re.compile(raw["rank_lead"]))
 
 
 # ---------------------------------------------------------------- text structure
@@ -164,12 +165,33 @@ def _in_short_quote(s: str, start: int, end: int, limit: int) -> bool:
 def _candidates(s: str, r: Rules) -> list[_Fig]:
     figs: list[_Fig] = []
     stop_nouns = r.words("count_stop_nouns")
+    growth_words = tuple(r.words("growth_up") + r.words("growth_down"))
     for e in find_value_exprs(s, r.units):
         fam = "fraction" if e.kind == "fraction" else _family(e.unit, r)
         before = s[max(0, e.start - 4):e.start]
         after = s[e.end:e.end + 6]
-        start, end = e.start, e.end
+        start, end, unit = e.start, e.end, e.unit
+        rank = False
+        if e.unit is None and e.kind == "number" and r.rank_lead.search(s, max(0, e.start - 14), e.start):
+            # a rank written without 位/名 (位列全省第*, 稳居全省第一), unless a tier (第一方阵)
+            if not s.startswith(tuple(r.words("count_stop_nouns")), e.end):
+                fam, rank, start = "count", True, e.start - 1
+        elif e.unit is None and e.is_masked and s[max(0, e.start - 4):e.start].endswith(growth_words):
+            fam = "percent"  # 同比下降X: the mask swallowed the unit too
+        if unit and unit.endswith("人") and s.startswith("口", e.end):
+            # 300万人口: 人 begins the noun, the figure is a bare count
+            unit, fam, end = unit[:-1] or None, "count", e.end - 1
         if fam is None or fam == "time":
+            continue
+        if before.endswith(tuple(r.words("not_before"))):
+            continue
+        if e.is_chinese and unit in r.words("indefinite_classifiers"):
+            continue
+        if unit in r.raw["units_need_head"] and not any(
+                w in s[e.end:e.end + 6] for w in r.raw["units_need_head"][unit]):
+            continue  # **所急需的项目: 所 is a particle, not the classifier of schools
+        if unit in r.words("item_units") and re.sub(r"^(?:以上|多)", "", s[e.end:e.end + 6]).startswith(
+                tuple(r.words("item_verbs"))):
             continue
         if _in_short_quote(s, start, end, r.raw["slogan_max_chars"]):
             continue
@@ -179,10 +201,13 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
             continue
         if before.endswith(tuple(r.words("demonstratives"))):
             continue
-        rank = False
         if e.unit in ("位", "名") or (e.unit or "").endswith(("位", "名")):
-            if before.endswith("第") or (before.endswith(("前", "后")) and (
-                    e.is_masked or re.search(r"排|进入|位居|居|列", s[max(0, e.start - 8):e.start]))):
+            cue = re.search(r"排|进入|位居|居|列", s[max(0, e.start - 8):e.start]) or (
+                e.is_chinese and re.search("|".join(r.words("rank_areas")),
+                                           s[_clause_start(s, e.start, max(0, e.start - 20)):e.start]))
+            if (before.endswith("第") and (cue or not e.is_chinese or r.rank_lead.search(s, max(0, e.start - 14), e.start))) \
+                    or (before.endswith(("前", "后")) and (e.is_masked or e.is_chinese or cue)):
+                # 第一位 with no rank word is rhetoric (放在第一位); 后三名 is a rank band
                 start -= 1
                 rank = True
             elif re.search(r"(?:前进|进|退|上升|下降|提升|提高|前移|后退)$", before):
@@ -193,7 +218,15 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
             continue  # an ordinal: 第三轮, 第八次
         phrase = s[e.end:_clause_end(s, e.end)]
         head = re.sub(r"^(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
-        if fam in ("count", "measure") and not rank:
+        if not head and s[e.end:e.end + 1] in ("、", "和", "及"):
+            # 省12件、州20件民生实事: the first items of a list share the head of the last
+            m = re.match(rf"[、和及][^，。；,;：:]{{0,12}}?(?:[0-9]+|[XＸ*＊]+|[一二三四五六七八九十两]+){re.escape(e.unit or '')}",
+                         s[e.end:e.end + 30]) if e.unit else None
+            if m:
+                head = s[e.end + m.end():_clause_end(s, e.end + m.end())]
+        if head.startswith(("目标", "任务", "预期目标")):
+            head = ""  # 新增200家的目标任务: the figure is the aim, not a count of aims
+        if fam == "count" and not rank:
             # a stop noun heading the phrase, or met before any metric name: 30项指标, 26个具体投向
             stop_at = min((k for w in stop_nouns if (k := head.find(w)) >= 0), default=-1)
             if stop_at == 0 and not head.startswith(("项目", "企业")):
@@ -202,8 +235,11 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
                 hits = find_aliases(head)
                 if not hits or hits[0].start > stop_at:
                     continue
-        if fam == "measure" and re.match(r"[\u4e00-\u9fff]", phrase) and not re.match(r"(?:以上|以下|左右|以内)", phrase):
-            continue  # 9公里湿地公园: a length inside a name
+        if fam == "measure" and re.match(r"[\u4e00-\u9fff]", phrase) and not re.match(r"(?:以上|以下|左右|以内)", phrase) \
+                and (e.is_masked or phrase.startswith("级") or unit in r.words("spec_units")
+                     or not s[max(0, e.start - 4):e.start].endswith(
+                    tuple(r.words("measure_lead_words")))):
+            continue  # 古城子河9公里湿地公园, 30万千瓦级机组, xx分社: inside a name (not 建成5万亩有机基地)
         if e.is_chinese and not rank and e.kind == "number":
             if fam == "count":
                 heads = r.words("chinese_count_heads")
@@ -217,7 +253,7 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
             continue
         if fam == "fraction" and not e.is_chinese and e.value is not None and e.value >= 1:
             continue
-        figs.append(_Fig(start, end, e, fam, e.value, e.value_max, (e.unit or "").replace("％", "%") or None,
+        figs.append(_Fig(start, end, e, fam, e.value, e.value_max, (unit or "").replace("％", "%") or None,
                          e.is_masked, e.negative, e.more, e.is_range, rank))
     # 为零 / 为0: a count reported as nothing (入库数为零的民权县, 其他县（区）为0).
     for m in re.finditer(r"(?<=[为是])(零|0)(?![0-9.．%％万亿个家户项])(?=[，,。；;、的]|$)", s):
@@ -259,10 +295,21 @@ def _measure(f: _Fig, s: str, clause: str, prev: _Fig | None, r: Rules) -> tuple
         k = clause.rfind(w)
         if k >= 0 and (best is None or (k + len(w), len(w)) > best[:2]):
             best = (k + len(w), len(w), "share", None)
+    if s[:f.start].endswith(tuple(r.words("share_right_before"))):
+        return "share", None  # 完成70%路基工程: the part of a whole that is done
     if best:
+        if best[2] == "growth" and f.unit in ("个百分点", "百分点") and any(
+                w in clause[best[0]:] for w in r.words("gap_down")):
+            return "growth", "down"  # 增长*%左右、差既定目标*个百分点
         return best[2], best[3]
     if prev is not None and prev.row.get("measure") in ("growth", "share") and prev.family == f.family:
-        return prev.row["measure"], prev.row.get("direction")
+        direction = prev.row.get("direction")
+        if prev.row["measure"] == "growth" and f.unit in ("个百分点", "百分点") and any(
+                w in clause for w in r.words("gap_down")):
+            direction = "down"  # 增长3%，低于全省1.2个百分点: a shortfall of the growth rate
+        return prev.row["measure"], direction
+    if f.family == "fraction":
+        return "share", None  # 专项债的1/3: a part of a whole
     return "level", None
 
 
@@ -275,19 +322,26 @@ def _comparator(f: _Fig, s: str, r: Rules) -> str:
             return comp
     if f.more:
         return "gt"
-    before = re.sub(r"[了达到在为至]{0,2}$", "", s[max(0, f.start - 8):f.start])
+    # a per-unit word may stand between (不低于每人10元); 达到/为 may follow the comparator (超过了, 不到)
+    raw = re.sub(r"(?:每人|每户|每年|每月|每天|人均|户均)$", "", s[max(0, f.start - 10):f.start])
     best = None
-    for comp, words in r.raw["before_comparator"].items():
-        for w in words:
-            if before.endswith(w) and (best is None or len(w) > best[0]):
-                best = (len(w), comp)
+    for before in (raw, re.sub(r"[了达到在为至]{0,2}$", "", raw)):
+        for comp, words in r.raw["before_comparator"].items():
+            for w in words:
+                if before.endswith(w) and (best is None or len(w) > best[0]):
+                    best = (len(w), comp)
     return best[1] if best else "eq"
 
 
-def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rules) -> tuple[str, str | None]:
+def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rules,
+            fig_ends: frozenset[int] = frozenset()) -> tuple[str, str | None]:
     lead = s[sent[0]:f.start]
     for w in r.words("not_target_cues"):
         lead = lead.replace(w, "#" * len(w))
+    # 新增200家的目标任务: 目标 naming an earlier figure makes that one an aim, not the figures after it
+    for m in re.finditer(r"(?:以上|左右|以内)?的(?:预期|硬)?目标(?:任务)?", lead):
+        if sent[0] + m.start() in fig_ends:
+            lead = lead[:m.start()] + "#" * (m.end() - m.start()) + lead[m.end():]
     if para_estimate or any(w in lead for w in r.words("estimate_cues")):
         return "estimate", None
     # the nearest aim word before the figure, unless a past marker sits between
@@ -305,12 +359,15 @@ def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rule
             target = False  # 要抓好两个方面：一方面…下降**%: the aim word governs what precedes the colon
     if not target and any(s.startswith(w, f.end) or s.startswith(w, f.end + 2) for w in r.words("target_after_cues")):
         target = True
-    if not target and _announced_list(s, sent[0], r):
+    if not target and re.match(r"[^，。；;,的]{0,8}?(?:任务|目标)", s[f.end:f.end + 12]):
+        target = True  # 完成今年新开1万亩茶叶任务: the figure sizes a task
+    if not target and _announced_list(s, sent[0], f.start, r):
         target = True
     opener = r.opener_strip.sub("", lead)
     if not target and r.deadline_opener.match(opener):
         target = True
-    if not target and opener.startswith(tuple(r.words("plan_openers"))):
+    plan = next((w for w in r.words("plan_openers") if opener.startswith(w)), None)
+    if not target and plan and not opener.startswith("的", len(plan)):  # 今年发展的300余亩: attributive, a fact
         target = not any(p in lead for p in r.words("past_markers"))
     if not target:
         return "actual", None
@@ -383,8 +440,10 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
     s, t = doc.simplified, doc.text
     layout = _Layout(s)
     figs = _candidates(s, r)
+    fig_ends = frozenset(f.end for f in figs)
     rows: list[dict] = []
     prev_in_sentence: _Fig | None = None
+    prev_metric_fig: _Fig | None = None  # the last non-rank figure of the sentence: what a bare clause continues
     prev_sentence = None
     prev_para = None
     para_subject: str | None = None
@@ -392,7 +451,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         sent = layout.sentence(f.start)
         para = layout.paragraph(f.start)
         if sent != prev_sentence:
-            prev_in_sentence = None
+            prev_in_sentence = prev_metric_fig = None
         if para != prev_para:
             para_subject = None
         cstart = _clause_start(s, f.start, sent[0])
@@ -407,14 +466,26 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             metric = "rank"
             hit = _last(r.words("rank_cues"), s[sent[0]:f.start])
             metric_text = _metric_text_other(clause) or (hit[1] if hit else None)
-        elif f.family in ("count", "money") and head and re.match(r"[\u4e00-\u9fff0-9]", head) and f.expr is not None:
+        elif f.family == "count" and f.expr is not None and (_place_head(head, r) or (
+                (f.unit or "").startswith("个") and f.unit[1:] in r.words("place_count_heads"))):
+            # 5个县还没有新增…, 3个乡镇新增…为零: counts places; the metric named later is not what is counted
+            metric, metric_text = OTHER, _place_head(head, r) or re.sub(r"^[个家]", "", f.unit)
+        elif f.family == "count" and f.expr is not None and f.unit in r.raw["new_enterprise_units"] \
+                and s[:f.start].endswith("新增") and head.startswith(tuple(r.words("new_enterprise_heads"))):
+            # 新增1家规模工业: a newly registered enterprise of a statistical class
+            metric, metric_text = "new_enterprises", t[f.start - 2:f.start] + t[f.end + len(phrase) - len(head):f.end + len(phrase)]
+        elif f.family in ("count", "money") and head and re.match(r"[“\"]?[\u4e00-\u9fff0-9]", head) and f.expr is not None \
+                and not head.startswith(("目标", "任务", "预期目标")):
             hits = find_aliases(s, f.end + (len(phrase) - len(head)), f.end + len(phrase))
             if hits:
                 # the thing counted, not a rate said of it (155个计划建设项目开复工率只有**%)
                 counted = [h for h in hits if for_family(h.metric, "count") in ("projects", "new_enterprises")]
                 h = counted[0] if counted and f.family == "count" else hits[-1]
                 metric, metric_text = for_family(h.metric, f.family), t[h.start:h.end]
-            elif f.family == "count" or not re.match(r"(?:以上|以下|左右|，|。)", phrase):
+            elif f.family == "count" or not (re.match(r"(?:以上|以下|左右|，|。)", phrase)
+                                             or _names_metric_before(s, cstart, f.start, prev_metric_fig)):
+                # money before a noun names it (8000亿元专项再贷款) unless its clause already named
+                # the metric (纳税超过100万企业, 专项债的1/3、也就是1万多亿提前…)
                 metric = OTHER
                 metric_text = _metric_text_other(head[:20])
         if metric is None:
@@ -428,6 +499,10 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             if hits:
                 h = hits[-1]
                 metric, metric_text, alias_start = for_family(h.metric, f.family), t[h.start:h.end], h.start
+                rate = re.match(r"[\u4e00-\u9fff]{0,6}?率", s[h.end:f.start])
+                if f.family == "percent" and rate and for_family(h.metric, "count") in ("projects", "new_enterprises"):
+                    # 项目申报通过率**%: a rate said of projects, not a count of them
+                    metric, metric_text = OTHER, t[h.start:h.end + rate.end()]
         if metric is None and prev_in_sentence is None and f.start - cstart <= 4 and cstart > sent[0]:
             # a bare verb clause (…的宏观调控目标，定为百分之八至九): the metric named just before it
             hits = find_aliases(s, _clause_start(s, cstart - 1, sent[0]), cstart - 1)
@@ -437,7 +512,15 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 if measure == "level" and f.family == "percent" and any(
                         w in s[h.start:cstart] for w in r.words("growth_up")):
                     measure, direction = "growth", "up"
-        if metric is None and prev_in_sentence is not None and prev_in_sentence.row["metric"] != "rank":
+        prev_m = prev_metric_fig
+        if metric is None:
+            bare = re.sub(r"(?:同比|分别|均|都|各)*(?:增长|下降|增速|增幅)?(?:了|达到|达|为)?$", "", s[cstart:f.start])
+            for word, by_family in r.raw["bare_word_metrics"].items():
+                if bare.endswith(word) and f.family in by_family and not bare[:-len(word)].endswith(
+                        tuple(r.words("bare_word_blockers"))):
+                    # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
+                    metric, metric_text = by_family[f.family], _metric_text_other(t[cstart:cstart + len(bare)])
+        if metric is None and prev_m is not None:
             rest = r.period_re.sub("", clause)
             rest = r.subject_name_re.sub("", rest)
             rest = r.subject_area_re.sub("", rest)
@@ -445,9 +528,13 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 r.words("growth_up") + r.words("growth_down") + r.words("share_cues") + r.words("target_cues")
                 + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "同比", "达到", "达", "为",
                    "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
-                   "(", ")", "全市", "全省", "全国", "、"], key=len, reverse=True))), "", rest)
-            if len(_CJK.findall(rest)) < 2:
-                pm = prev_in_sentence.row
+                   "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比"],
+                key=len, reverse=True))), "", rest)
+            rest = re.sub(r"[XＸ*＊0-9.%％]+", "", rest)
+            words = "".join(_CJK.findall(rest))
+            # a bare clause (也就是1万多亿), or one repeating the end of the previous metric (财政总收入…，XX总收入…)
+            if len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or ""):
+                pm = prev_m.row
                 metric = for_family(pm["metric"], f.family) if pm["metric"] in ("projects", "project_investment") \
                     else pm["metric"]
                 metric_text = pm["metric_text"]
@@ -455,7 +542,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             metric = OTHER
             metric_text = _metric_text_other(t[cstart:f.start]) or _metric_text_other(head[:20]) or None
 
-        status, commitment = _status(f, s, sent, _para_has_estimate(s, para, f.start, r), r)
+        status, commitment = _status(f, s, sent, _para_has_estimate(s, para, f.start, r), r, fig_ends)
         sub = _subject(f, s, cstart, alias_start, r)
         subject = t[sub[0]:sub[1]] if sub else None
         if subject is None and prev_in_sentence is not None:
@@ -487,6 +574,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         f.row = row
         rows.append(row)
         prev_in_sentence = f
+        if metric != "rank":
+            prev_metric_fig = f
         prev_sentence = sent
         prev_para = para
         if subject:
@@ -495,14 +584,49 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
     return rows
 
 
+def _names_metric_before(s: str, cstart: int, pos: int, prev: _Fig | None) -> bool:
+    """The figure's list item already names its metric (纳税超过100万企业), or is a bare restatement
+    of the previous figure (专项债的1/3、也就是1万多亿): not in an earlier item (地方债、央行8000亿元…)."""
+    seg = s[max(cstart, s.rfind("、", cstart, pos) + 1):pos]
+    return bool(find_aliases(seg)) or (prev is not None and re.fullmatch(r"(?:也就是|即|约|合计|共计)", seg) is not None)
+
+
+def _place_head(head: str, r: Rules) -> str | None:
+    """The administrative unit a count's head starts with (县 in 5个县还没有…), else None."""
+    for w in r.words("place_count_heads"):
+        if head.startswith(w):
+            nxt = head[len(w):len(w) + 1]
+            # a one-character unit must end the noun (县还…, 县新增…), not begin a word (市场, 区域, 村民)
+            if len(w) > 1 or not nxt or not _CJK.match(nxt) or nxt in r.raw["place_head_followers"]:
+                return w
+    return None
+
+
 def _para_has_estimate(s: str, para: tuple[int, int], pos: int, r: Rules) -> bool:
-    lead = s[para[0]:pos]
+    """预计 carries over the ；-joined clauses of its sentence (预计到年末，A完成…；B完成…。), not past its 。."""
+    start = max(para[0], max(s.rfind(c, 0, pos) for c in "。！？!?") + 1)
+    lead = s[start:pos]
     return any(w in lead for w in r.words("estimate_cues"))
 
 
-def _announced_list(s: str, pos: int, r: Rules, max_item: int = 150) -> bool:
-    """The figure's paragraph is an item of a list announced as aims (主要预期目标是：⏎国内生产总值增长8%左右。⏎…)."""
+def _announces_aims(lead_in: str, r: Rules) -> bool:
+    """The sentence before a colon announces aims (主要预期目标是：, 继续办好以下民生实事：), not topics
+    (这里我重点强调以下几个方面：) nor a review (主要做了以下工作：)."""
+    last = re.split(r"[。！？!?]", lead_in)[-1]
+    if any(p in last for p in r.words("past_markers")):
+        return False
+    return any(w in last for w in r.words("list_aim_words"))
+
+
+def _announced_list(s: str, pos: int, fig: int, r: Rules, max_item: int = 150) -> bool:
+    """The figure is an item of a list announced as aims: paragraphs after 主要预期目标是：⏎, or
+    enumerated sentences after a colon in its own paragraph (…民生实事：一是新建农村公路80公里。二是…)."""
     p_start = s.rfind("\n", 0, pos) + 1
+    colon = max(s.rfind("：", p_start, fig), s.rfind(":", p_start, fig))
+    if colon >= 0:
+        items = [x for x in re.split(r"(?<=[。！？!?])", s[colon + 1:fig]) if x]
+        if items and all(re.match(r.raw["list_item_opener"], x) for x in items):
+            return _announces_aims(s[p_start:colon], r)
     for _ in range(12):
         if p_start == 0:
             return False
@@ -510,7 +634,7 @@ def _announced_list(s: str, pos: int, r: Rules, max_item: int = 150) -> bool:
         prev_start = s.rfind("\n", 0, prev_end) + 1
         prev = s[prev_start:prev_end]
         if prev.endswith(("：", ":")):
-            return any(w in prev for w in ("目标", "力争", "确保", "计划", "任务"))
+            return _announces_aims(prev, r)
         if len(prev) > max_item:
             return False
         p_start = prev_start
