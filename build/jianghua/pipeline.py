@@ -194,7 +194,7 @@ def read_raw_file(raw_dir: Path, rel: str) -> FileRows:
         return reject(rel, None, "not a regular file (a named pipe, socket or device): refused; remove it")
     if st.st_size > ingest.MAX_FILE_BYTES:  # hash it in chunks, never hold it whole
         try:
-            digest = _sha256_stream(path)
+            digest = publish.sha256_file(path)
         except OSError as exc:
             return reject(rel, None, f"cannot be read: {exc.strerror or exc}")
         return reject(rel, None, ingest.too_large(st.st_size), sha256=digest, size=st.st_size)
@@ -203,14 +203,6 @@ def read_raw_file(raw_dir: Path, rel: str) -> FileRows:
     except OSError as exc:
         return reject(rel, None, f"cannot be read: {exc.strerror or exc}")
     return process_file(rel, data)
-
-
-def _sha256_stream(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def assemble(files: Iterable[FileRows]) -> dict[str, pa.Table]:

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from .export import Package, PackageError, open_package
+from .publish import sha256_file
 
 DOCS = ("README.md", "CHANGELOG.md", "docs/DATA_DICTIONARY.md", "docs/QUERIES.md")
 _CITATION_KEYS = ("cff-version", "message", "title", "authors")
@@ -37,14 +38,6 @@ class Release:
 
 def _sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def version_folder(pkg: Package) -> Path:
@@ -70,7 +63,7 @@ def verify_sums(folder: Path) -> list[str]:
         path = folder / name
         if not path.is_file():
             raise PackageError(f"{name}, listed in {sums}, is missing: nothing released")
-        if _sha256_file(path) != digest:
+        if sha256_file(path) != digest:
             raise PackageError(f"{name} does not match its sha256 in {sums} (changed or damaged): nothing released")
         listed.append(name)
     return listed
@@ -131,7 +124,7 @@ def make_release(package: Path, out_dir: Path, root: Path = Path("."), citation_
     sums = []
     for name in sorted(members):
         src = members[name]
-        sums.append(f"{_sha256_bytes(src) if isinstance(src, bytes) else _sha256_file(src)}  {name}")
+        sums.append(f"{_sha256_bytes(src) if isinstance(src, bytes) else sha256_file(src)}  {name}")
     members["SHA256SUMS"] = ("\n".join(sums) + "\n").encode("utf-8")
 
     stamp = (max(when.year, 1980),) + when.timetuple()[1:6]  # zip dates start in 1980
@@ -149,6 +142,6 @@ def make_release(package: Path, out_dir: Path, root: Path = Path("."), citation_
                     for chunk in iter(lambda: f.read(1 << 20), b""):
                         dst.write(chunk)
     os.replace(tmp, zip_path)
-    digest = _sha256_file(zip_path)
+    digest = sha256_file(zip_path)
     (out_dir / f"{zip_path.name}.sha256").write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
     return Release(zip_path, digest, [f"{stem}/{n}" for n in sorted(members)])
