@@ -27,6 +27,7 @@ from importlib import resources
 import yaml
 
 from . import places
+from .extract.scan import fast
 
 LEVELS = ("province", "prefecture", "county", "township")
 _YEAR = re.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})年")
@@ -401,20 +402,21 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
     reviews = _review_sections(simplified)
     lo, hi = 1949, 2100
     for b in rules["bounds"]:
-        if any(not _review_at(reviews, m.start()) for m in b.pattern.finditer(simplified)):
+        if any(not _review_at(reviews, m.start()) for m in fast(b.pattern).finditer(simplified)):
             lo = max(lo, b.lo or lo)
             hi = min(hi, b.hi or hi)
     if published:
         hi = min(hi, published.year)
-    year_end = len(rules["year_end"].findall(simplified))
-    year_start = len(rules["year_start"].findall(simplified))
+    year_end = len(fast(rules["year_end"]).findall(simplified))
+    year_start = len(fast(rules["year_start"]).findall(simplified))
     planning_next = year_end > year_start  # a year-end meeting planning the next year
 
     votes: Counter[int] = Counter()
     words: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for ev in rules["events"] + rules["explicit"]:
         # each rule votes once: its first match that says something of the speech's year
-        for m in ev.pattern.finditer(simplified[:ev.within] if ev.within else simplified):
+        # fast(): the same matches, skipping in C where no match can start (extract/scan.py)
+        for m in fast(ev.pattern).finditer(simplified[:ev.within] if ev.within else simplified):
             review = _review_at(reviews, m.start())
             if review and rules["present_before"].search(simplified[max(0, m.start() - 4):m.start()]):
                 review = None  # 今年是…: the present, even inside a review
@@ -484,6 +486,7 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_RUN = re.compile("[０-９]+")
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 _SPACED_YEAR = re.compile(r"(?<![0-9])([12]) ([0-9]) ([0-9]) ([0-9])(?=年)")
@@ -493,7 +496,8 @@ def _digit_years(s: str) -> str:
     """The same string, same length, with years written as ASCII digits: full-width
     digits (１９９１年) and Chinese year numerals (一九五八年) become 1991年, 1958年,
     so one set of year patterns reads them all; offsets stay valid."""
-    s = s.translate(_FULLWIDTH_DIGITS)
+    # str.translate looks up every character of the speech: translate only the runs of digits
+    s = _FULLWIDTH_RUN.sub(lambda m: m.group().translate(_FULLWIDTH_DIGITS), s)
     s = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), s)
     # 1 9 9 8年 (spaced by the source): padded in front to keep the length
     return _SPACED_YEAR.sub(lambda m: "   " + "".join(m.groups()), s) if " " in s else s

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import cn2an
 
+from .extract.scan import fast
+
 # Placeholders scraped sites put where a number was: X, XX, *, **, ***, ×.
 MASK_RE = r"(?:[XxＸｘ×]{1,3}|[*＊]{1,3})"
 ARABIC_RE = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
@@ -51,8 +53,12 @@ class ValueExpr:
     """The number is written in Chinese numerals (一个, 四个)."""
 
 
+_MASK = re.compile(MASK_RE)
+_ARABIC = re.compile(ARABIC_RE)
+
+
 def is_mask(s: str) -> bool:
-    return bool(re.fullmatch(MASK_RE, s))
+    return bool(_MASK.fullmatch(s))
 
 
 def _ascii(s: str) -> str:
@@ -60,6 +66,7 @@ def _ascii(s: str) -> str:
     return "".join(unicodedata.normalize("NFKC", c) if c in "０１２３４５６７８９．％" else c for c in s)
 
 
+@lru_cache(maxsize=8192)  # pure, and the same numerals recur (一, 两, 10): cn2an is slow
 def parse_number(s: str) -> float | None:
     """A single number: 86.4, １５５００, 1,200, 三十五, 两, 一千, 1.848万亿 (→ 1.848e12); None for a mask."""
     s = s.strip()
@@ -140,7 +147,7 @@ def find_value_exprs(text: str, units: Sequence[str]) -> list[ValueExpr]:
     number means.
     """
     out: list[ValueExpr] = []
-    pattern = _scanner(tuple(units))
+    pattern = fast(_scanner(tuple(units)))  # extract/scan.py: the same matches, skipping in C
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
         pos = m.end()
@@ -148,7 +155,7 @@ def find_value_exprs(text: str, units: Sequence[str]) -> list[ValueExpr]:
             v = parse_number(m.group("pwnum"))
             v2 = parse_number(m.group("pwnum2")) if m.group("pwnum2") else None  # 百分之八至九
             out.append(ValueExpr(m.start(), m.end(), v, v2, "%", False, False, False, v2 is not None,
-                                 "percent_words", not re.match(ARABIC_RE, m.group("pwnum"))))
+                                 "percent_words", not _ARABIC.match(m.group("pwnum"))))
             continue
         if m.group("fr"):
             if m.group("fa"):
@@ -168,7 +175,7 @@ def find_value_exprs(text: str, units: Sequence[str]) -> list[ValueExpr]:
                 end, v_max, unit, is_range = m.end(), v2, u2, True
         pos = end  # a rejected second half is scanned again on its own
         out.append(ValueExpr(m.start(), end, v1, v_max, unit, masked, neg1, more1, is_range, "number",
-                             not masked1 and not re.match(ARABIC_RE, m.group("num1"))))
+                             not masked1 and not _ARABIC.match(m.group("num1"))))
     return out
 
 

@@ -202,19 +202,29 @@ def place_matcher() -> PlaceMatcher:
 
 def county_full_names_within(code: str | None) -> dict[str, str]:
     """Full names of the counties in the prefecture of ``code`` (or in ``code``)."""
+    return dict(_county_full_names(code))
+
+
+@lru_cache(maxsize=512)  # a walk over every division, asked once per speech of the same place
+def _county_full_names(code: str | None) -> tuple[tuple[str, str], ...]:
     if not code or code not in by_code():
-        return {}
+        return ()
     outer = by_code()[code]
     if outer.level == "county" and outer.parent_code:
         outer = by_code().get(outer.parent_code, outer)
-    return {d.name: d.code for d in divisions() if d.level == "county" and outer.contains(d)}
+    return tuple({d.name: d.code for d in divisions() if d.level == "county" and outer.contains(d)}.items())
 
 
 def county_short_names_within(code: str | None) -> dict[str, str]:
     """Short names of the counties inside (or equal to) the division ``code``,
     mapped to their codes: 望花 → 210404 inside 抚顺市 or 望花区 itself."""
+    return dict(_county_short_names(code))
+
+
+@lru_cache(maxsize=512)  # a walk over every division, asked once per speech of the same place
+def _county_short_names(code: str | None) -> tuple[tuple[str, str], ...]:
     if not code or code not in by_code():
-        return {}
+        return ()
     outer = by_code()[code]
     if outer.level == "county" and outer.parent_code:
         outer = by_code().get(outer.parent_code, outer)
@@ -225,4 +235,4 @@ def county_short_names_within(code: str | None) -> dict[str, str]:
             s = short_name(d)
             if s and s not in stop:
                 out[s] = d.code
-    return out
+    return tuple(out.items())

@@ -235,7 +235,7 @@ class _Pool:
 
     def __init__(self, workers: int):
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["jianghua.pipeline", "jianghua.runner"])
+        ctx.set_forkserver_preload(["jianghua.pipeline", "jianghua.runner", "jianghua.warmup"])
         self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
 
     def submit(self, fn, *args):

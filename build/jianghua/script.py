@@ -32,6 +32,8 @@ def detect_script(text: str) -> str:
     if not cjk:
         return "hans"
     converted = _converter("t2s").convert(sample)
+    if converted == sample:  # nothing to convert (every Simplified text): skip the count
+        return "hans"
     changed = sum(a != b for a, b in zip(sample, converted)) if len(converted) == len(sample) else \
         sum(_converter("t2s").convert(ch) != ch for ch in sample)
     return "hant" if changed / cjk > TRADITIONAL_SHARE else "hans"

@@ -39,7 +39,9 @@ How a heading is recognized, in words (the patterns are rules/markers.yaml):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .markers import Marker, last_sentence_start, match_marker, section_rules
 
@@ -82,6 +84,11 @@ def _first_sentence_end(s: str, start: int, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=None)
+def _one_of(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
+
+
 def _candidates(s: str, paras: list[tuple[int, int]]) -> list[_Cand]:
     """Every marker that could matter, in text order, each tagged with its kind."""
     rules = section_rules()
@@ -111,7 +118,11 @@ def _candidates(s: str, paras: list[tuple[int, int]]) -> list[_Cand]:
 
         if opener is not None:
             out.append(_Cand(ps, opener, pi, "start"))
-        for i in range(ps + 1, pe):
+        # only positions after punctuation or at a bracket can hold a marker: find them in C
+        # rather than looking at every character of the paragraph
+        after_lead = [m.end() for m in _one_of(lead).finditer(s, ps, pe - 1)]
+        brackets = [m.start() for m in _one_of("（(").finditer(s, ps + 1, min(pe, first_end))]
+        for i in sorted(set(after_lead).union(brackets)) if brackets else after_lead:
             if s[i - 1] in lead:  # after punctuation: an enumerator in running text, or a repair
                 m = match_marker(s, i)
                 if m is not None:

@@ -16,6 +16,7 @@ mention only, e.g. 虞城县食品工业园 not 虞城县).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,7 @@ import yaml
 
 from ..document import SpeechDoc
 from .. import places
+from .scan import fast
 
 CJK = "一-鿿"
 MASK = re.compile(r"[Xx×*＊]")
@@ -263,30 +265,30 @@ def _recurring(s: str, found: list[Cand], rank: int) -> list[Cand]:
 def _bodies(s: str, place_cands: list[Cand]) -> list[Cand]:
     cp = _compiled()
     out = []
-    for m in cp["gov_lexicon"].finditer(s):
+    for m in fast(cp["gov_lexicon"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "gov_body", m.group(0)))
-    for m in cp["gov_level"].finditer(s):
+    for m in fast(cp["gov_level"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "gov_body", m.group(0)))
-    for m in cp["gov_dept"].finditer(s):
+    for m in fast(cp["gov_dept"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "gov_body", m.group(0), rank=1))
-    for m in cp["gov_group"].finditer(s):
+    for m in fast(cp["gov_group"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "gov_body", m.group(0)))
     for key in ("founded", "typed", "agency"):
-        for m in cp[key].finditer(s):
+        for m in fast(cp[key]).finditer(s):
             g = 1 if m.groups() else 0
             out.append(Cand(m.start(g), m.end(g), "gov_body", m.group(g)))
-    for m in cp["party_lexicon"].finditer(s):
+    for m in fast(cp["party_lexicon"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "party_body", m.group(0)))
-    for m in cp["party_centre"].finditer(s):
+    for m in fast(cp["party_centre"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "party_body", m.group(0), rank=2))
-    for m in cp["party_level"].finditer(s):
+    for m in fast(cp["party_level"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "party_body", m.group(0)))
-    for m in cp["party_bare"].finditer(s):
+    for m in fast(cp["party_bare"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "party_body", m.group(0)))
-    for m in cp["general_offices"].finditer(s):
+    for m in fast(cp["general_offices"]).finditer(s):
         typ = "party_body" if m.group(0) == "中办" else "gov_body"
         out.append(Cand(m.start(), m.end(), typ, m.group(0)))
-    for m in cp["supervision"].finditer(s):
+    for m in fast(cp["supervision"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "gov_body", m.group(0)))
     # a place name right before an organ makes one body: 睢县政府, 商丘市委
     for p in place_cands:
@@ -323,7 +325,7 @@ def _short_departments(s: str) -> list[Cand]:
     prefix = re.compile(g["dept_item_prefix"])
     known = set(g["dept_word_stems"]) | set(g["short_names"])
     stop = set(g["dept_item_stop"])
-    for m in cp["dept_list_tail"].finditer(s):
+    for m in fast(cp["dept_list_tail"]).finditer(s):
         if m.start() == 0 or s[m.start() - 1] in PUNCT:
             continue
         items = _list_items(s, m.start())
@@ -497,7 +499,7 @@ def _projects(s: str) -> list[Cand]:
         suffix_hits.append((a, b, specific))
         if specific:
             out.append(Cand(a, b, "project", s[a:b]))
-    for m in cp["numbered"].finditer(s):
+    for m in fast(cp["numbered"]).finditer(s):
         out.append(Cand(m.start(), m.end(), "project", re.sub("[“”]", "", m.group(0))))
     # lists of projects: 甲、乙等重点项目; 甲、乙项目; lists where an item is a named facility
     tail = re.compile(rules()["project"]["list_tail"])
@@ -534,14 +536,19 @@ def _projects(s: str) -> list[Cand]:
 def _resolve(cands: list[Cand]) -> list[Cand]:
     """Longest first; among equal spans the lowest rank; no two chosen overlap."""
     chosen: list[Cand] = []
-    taken: list[tuple[int, int]] = []
+    # the chosen spans, disjoint and kept sorted: only the one starting last before c.end can
+    # overlap c (a bisection, not a scan of every chosen span)
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.rank, c.start, c.type)):
         if c.end <= c.start:
             continue
-        if any(c.start < b and a < c.end for a, b in taken):
+        k = bisect.bisect_left(starts, c.end)
+        if k and ends[k - 1] > c.start:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 

@@ -26,10 +26,12 @@ import yaml
 from ..document import SpeechDoc
 from ..metrics import OTHER, find_aliases, for_family
 from ..numbers import ValueExpr, find_value_exprs, value_base
+from .scan import fast
 
 SENTENCE_END = "。；！？!?;\n"
 CLAUSE_END = SENTENCE_END + "，,：:"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
 # ---------------------------------------------------------------- rules
@@ -70,6 +72,42 @@ def rules() -> Rules:
                  re.compile(raw["opener_strip"]), yao, re.compile(raw["rank_lead"]))
 
 
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> tuple[str, ...]:
+    """The rule words under ``key`` as a tuple, built once (str.startswith/endswith take tuples)."""
+    return tuple(rules().words(key))
+
+
+@lru_cache(maxsize=None)
+def _words_re(key: str) -> re.Pattern[str]:
+    """Any of the rule words under ``key``, compiled once (not per figure)."""
+    return re.compile("|".join(rules().words(key)))
+
+
+@lru_cache(maxsize=1)
+def _name_list_re() -> re.Pattern[str]:
+    """A list of named owners ending the text: 虞城县、民权县 (see _subject)."""
+    name_re = rules().subject_name_re.pattern
+    return re.compile(rf"((?:{name_re})(?:[、和及与](?:{name_re}))*)$")
+
+
+@lru_cache(maxsize=1)
+def _filler_re() -> re.Pattern[str]:
+    """Cue and filler words removed from a clause to see whether it names anything of its own."""
+    r = rules()
+    return re.compile("|".join(map(re.escape, sorted(
+        r.words("growth_up") + r.words("growth_down") + r.words("share_cues") + r.words("target_cues")
+        + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "同比", "达到", "达", "为",
+           "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
+           "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比"],
+        key=len, reverse=True))))
+
+
 # ---------------------------------------------------------------- text structure
 @dataclass
 class _Layout:
@@ -78,11 +116,8 @@ class _Layout:
     sent_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch in SENTENCE_END:
-                starts.append(i + 1)
-        self.sent_starts = starts
+        # one C-level scan instead of a Python loop over every character
+        self.sent_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -174,7 +209,7 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
         rank = False
         if e.unit is None and e.kind == "number" and r.rank_lead.search(s, max(0, e.start - 14), e.start):
             # a rank written without 位/名 (位列全省第*, 稳居全省第一), unless a tier (第一方阵)
-            if not s.startswith(tuple(r.words("count_stop_nouns")), e.end):
+            if not s.startswith(_words("count_stop_nouns"), e.end):
                 fam, rank, start = "count", True, e.start - 1
         elif e.unit is None and e.is_masked and s[max(0, e.start - 4):e.start].endswith(growth_words):
             fam = "percent"  # 同比下降X: the mask swallowed the unit too
@@ -183,7 +218,7 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
             unit, fam, end = unit[:-1] or None, "count", e.end - 1
         if fam is None or fam == "time":
             continue
-        if before.endswith(tuple(r.words("not_before"))):
+        if before.endswith(_words("not_before")):
             continue
         if e.is_chinese and unit in r.words("indefinite_classifiers"):
             continue
@@ -191,20 +226,20 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
                 w in s[e.end:e.end + 6] for w in r.raw["units_need_head"][unit]):
             continue  # **所急需的项目: 所 is a particle, not the classifier of schools
         if unit in r.words("item_units") and re.sub(r"^(?:以上|多)", "", s[e.end:e.end + 6]).startswith(
-                tuple(r.words("item_verbs"))):
+                _words("item_verbs")):
             continue
         if _in_short_quote(s, start, end, r.raw["slogan_max_chars"]):
             continue
         if re.match(r"[A-Za-zＡ-Ｚａ-ｚ+＋]", after) or re.search(r"[A-Za-zＡ-Ｚａ-ｚ+＋]$", before):
             continue
-        if any(after.startswith(w) for w in r.words("name_suffixes")) and fam != "percent":
+        if after.startswith(_words("name_suffixes")) and fam != "percent":
             continue
-        if before.endswith(tuple(r.words("demonstratives"))):
+        if before.endswith(_words("demonstratives")):
             continue
         if e.unit in ("位", "名") or (e.unit or "").endswith(("位", "名")):
             cue = re.search(r"排|进入|位居|居|列", s[max(0, e.start - 8):e.start]) or (
-                e.is_chinese and re.search("|".join(r.words("rank_areas")),
-                                           s[_clause_start(s, e.start, max(0, e.start - 20)):e.start]))
+                e.is_chinese and _words_re("rank_areas").search(
+                    s[_clause_start(s, e.start, max(0, e.start - 20)):e.start]))
             if (before.endswith("第") and (cue or not e.is_chinese or r.rank_lead.search(s, max(0, e.start - 14), e.start))) \
                     or (before.endswith(("前", "后")) and (e.is_masked or e.is_chinese or cue)):
                 # 第一位 with no rank word is rhetoric (放在第一位); 后三名 is a rank band
@@ -213,7 +248,7 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
             elif re.search(r"(?:前进|进|退|上升|下降|提升|提高|前移|后退)$", before):
                 rank = True
             elif e.unit == "位" and not e.is_chinese:
-                rank = bool(re.search("|".join(r.words("rank_cues")), s[max(0, e.start - 12):e.start]))
+                rank = bool(_words_re("rank_cues").search(s[max(0, e.start - 12):e.start]))
         if not rank and before.endswith("第"):
             continue  # an ordinal: 第三轮, 第八次
         phrase = s[e.end:_clause_end(s, e.end)]
@@ -238,7 +273,7 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
         if fam == "measure" and re.match(r"[\u4e00-\u9fff]", phrase) and not re.match(r"(?:以上|以下|左右|以内)", phrase) \
                 and (e.is_masked or phrase.startswith("级") or unit in r.words("spec_units")
                      or not s[max(0, e.start - 4):e.start].endswith(
-                    tuple(r.words("measure_lead_words")))):
+                    _words("measure_lead_words"))):
             continue  # 古城子河9公里湿地公园, 30万千瓦级机组, xx分社: inside a name (not 建成5万亩有机基地)
         if e.is_chinese and not rank and e.kind == "number":
             if fam == "count":
@@ -295,7 +330,7 @@ def _measure(f: _Fig, s: str, clause: str, prev: _Fig | None, r: Rules) -> tuple
         k = clause.rfind(w)
         if k >= 0 and (best is None or (k + len(w), len(w)) > best[:2]):
             best = (k + len(w), len(w), "share", None)
-    if s[:f.start].endswith(tuple(r.words("share_right_before"))):
+    if s.endswith(_words("share_right_before"), 0, f.start):
         return "share", None  # 完成70%路基工程: the part of a whole that is done
     if best:
         if best[2] == "growth" and f.unit in ("个百分点", "百分点") and any(
@@ -357,7 +392,8 @@ def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rule
         colon = re.search("[：:]", between)
         if colon and colon.start() > 3 and "目标" not in cue[1]:
             target = False  # 要抓好两个方面：一方面…下降**%: the aim word governs what precedes the colon
-    if not target and any(s.startswith(w, f.end) or s.startswith(w, f.end + 2) for w in r.words("target_after_cues")):
+    if not target and (s.startswith(_words("target_after_cues"), f.end)
+                       or s.startswith(_words("target_after_cues"), f.end + 2)):
         target = True
     if not target and re.match(r"[^，。；;,的]{0,8}?(?:任务|目标)", s[f.end:f.end + 12]):
         target = True  # 完成今年新开1万亩茶叶任务: the figure sizes a task
@@ -385,8 +421,7 @@ def _subject(f: _Fig, s: str, clause_start: int, alias_start: int | None, r: Rul
     # A list item right before the figure: 有虞城县2.1%、民权县2.0%; 睢阳区、宁陵县各1家; 民权县、柘城县为0.
     near = s[clause_start:f.start]
     trimmed = re.sub(r"(?:各|均|都|为|是|达到|达|完成|实现|共|分别)+$", "", near)
-    name_re = r.subject_name_re.pattern
-    m = re.search(rf"((?:{name_re})(?:[、和及与](?:{name_re}))*)$", trimmed)
+    m = _name_list_re().search(trimmed)
     if m:
         a = clause_start + m.start(1)
         pre = re.match(r"^(?:.*?的有|其中|有|的)", s[a:clause_start + m.end(1)])
@@ -416,10 +451,10 @@ def _subject(f: _Fig, s: str, clause_start: int, alias_start: int | None, r: Rul
 def _period(s: str, para: tuple[int, int], clause_start: int, pos: int, r: Rules) -> tuple[int, int] | None:
     """The latest period before the figure: in its own clause, or opening a clause earlier in the paragraph."""
     last = None
-    prefix = r.raw["period_carry_prefix"]
-    for m in r.period_re.finditer(s, para[0], pos):
+    prefix = _compiled(r.raw["period_carry_prefix"])
+    for m in fast(r.period_re).finditer(s, para[0], pos):  # scan.py: same matches, found faster
         own = m.start() >= clause_start
-        opener = re.fullmatch(prefix, s[_clause_start(s, m.start(), para[0]):m.start()])
+        opener = prefix.fullmatch(s[_clause_start(s, m.start(), para[0]):m.start()])
         if own or opener:
             last = (m.start(), m.end())
     for m in r.reset_re.finditer(s, para[0], pos):
@@ -471,7 +506,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             # 5个县还没有新增…, 3个乡镇新增…为零: counts places; the metric named later is not what is counted
             metric, metric_text = OTHER, _place_head(head, r) or re.sub(r"^[个家]", "", f.unit)
         elif f.family == "count" and f.expr is not None and f.unit in r.raw["new_enterprise_units"] \
-                and s[:f.start].endswith("新增") and head.startswith(tuple(r.words("new_enterprise_heads"))):
+                and s.endswith("新增", 0, f.start) and head.startswith(_words("new_enterprise_heads")):
             # 新增1家规模工业: a newly registered enterprise of a statistical class
             metric, metric_text = "new_enterprises", t[f.start - 2:f.start] + t[f.end + len(phrase) - len(head):f.end + len(phrase)]
         elif f.family in ("count", "money") and head and re.match(r"[“\"]?[\u4e00-\u9fff0-9]", head) and f.expr is not None \
@@ -517,19 +552,14 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             bare = re.sub(r"(?:同比|分别|均|都|各)*(?:增长|下降|增速|增幅)?(?:了|达到|达|为)?$", "", s[cstart:f.start])
             for word, by_family in r.raw["bare_word_metrics"].items():
                 if bare.endswith(word) and f.family in by_family and not bare[:-len(word)].endswith(
-                        tuple(r.words("bare_word_blockers"))):
+                        _words("bare_word_blockers")):
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
                     metric, metric_text = by_family[f.family], _metric_text_other(t[cstart:cstart + len(bare)])
         if metric is None and prev_m is not None:
             rest = r.period_re.sub("", clause)
             rest = r.subject_name_re.sub("", rest)
             rest = r.subject_area_re.sub("", rest)
-            rest = re.sub("|".join(map(re.escape, sorted(
-                r.words("growth_up") + r.words("growth_down") + r.words("share_cues") + r.words("target_cues")
-                + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "同比", "达到", "达", "为",
-                   "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
-                   "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比"],
-                key=len, reverse=True))), "", rest)
+            rest = _filler_re().sub("", rest)
             rest = re.sub(r"[XＸ*＊0-9.%％]+", "", rest)
             words = "".join(_CJK.findall(rest))
             # a bare clause (也就是1万多亿), or one repeating the end of the previous metric (财政总收入…，XX总收入…)
