@@ -28,7 +28,7 @@ def raw_copy(tmp_path) -> Path:
 def test_serial_run_is_the_plain_loop_over_read_raw_file(serial_rows):
     files = pipeline.list_raw_files(RAW)
     assert [fr.source["source_file"] for fr in serial_rows] == files
-    assert serial_rows == [pipeline.read_raw_file(RAW, rel) for rel in files]
+    assert serial_rows == [pipeline.tabulate(pipeline.read_raw_file(RAW, rel)) for rel in files]
 
 
 def test_process_pool_gives_the_same_rows_in_the_same_order(serial_rows):
@@ -59,7 +59,7 @@ def test_cache_misses_then_hits_and_a_changed_file_misses_alone(raw_copy, tmp_pa
     third = runner.Stats()
     rows = list(runner.run(raw_copy, workers=1, cache_root=root, stats=third))
     assert (third.hits, third.misses, third.miss_files) == (4, 1, [victim])
-    assert rows[2] == pipeline.process_file(victim, changed)
+    assert rows[2] == pipeline.tabulate(pipeline.process_file(victim, changed))
     assert not list(root.rglob(".tmp-*"))  # entries are renamed into place, never left half-written
 
 
@@ -87,7 +87,7 @@ def test_an_entry_is_keyed_by_path_as_well_as_content(raw_copy, tmp_path):
     stats = runner.Stats()
     rows = list(runner.run(raw_copy, workers=1, cache_root=root, stats=stats))
     assert stats.miss_files == ["zz_" + first]
-    assert rows[-1].speeches[0]["speech_id"] != rows[0].speeches[0]["speech_id"]
+    assert rows[-1].speeches.column("speech_id")[0] != rows[0].speeches.column("speech_id")[0]
 
 
 def test_other_code_versions_are_pruned(tmp_path):

@@ -83,6 +83,8 @@ def build(
                 console.print(f"  [red]✗[/] {p}")
             _fail("the built tables failed validation; nothing was published", 2)
         ptask = progress.add_task("publish", total=1, current="")
+        counts = {name: t.num_rows for name, t in tables.items()}
+        sources = tables["sources"].to_pylist()
         try:
             publish.remove_leftovers(root / "datasets", out_dir)  # of a killed build; we hold the lock
             if out_dir is not None:
@@ -94,7 +96,7 @@ def build(
         except publish.PublishError as exc:
             _fail(str(exc), 3)
         progress.update(ptask, advance=1, current=str(target))
-    _summary(tables, target, fresh)
+    _summary(counts, sources, target, fresh)
 
 
 @contextlib.contextmanager
@@ -110,16 +112,15 @@ def _build_lock(root: Path, out_dir: Path | None):
         yield
 
 
-def _summary(tables: dict, target: Path, fresh: bool) -> None:
+def _summary(counts: dict[str, int], sources: list[dict], target: Path, fresh: bool) -> None:
     table = Table(title="jianghua build", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
-    sources = tables["sources"].to_pylist()
     rejected = [s for s in sources if s["status"] == "rejected"]
     table.add_row("files", str(len(sources)))
     table.add_row("rejected files", str(len(rejected)))
     for name in ("speeches", "sections", "indicators", "entities", "deadlines", "metrics"):
-        table.add_row(name, str(tables[name].num_rows))
+        table.add_row(name, str(counts[name]))
     console.print(table)
     for s in rejected:
         console.print(f"  [yellow]rejected[/] {s['source_file']}: {s['error']}")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from . import accounting, ingest, publish
+from . import accounting, ingest, memory, publish
 from .clean import clean_text
 from .document import SpeechDoc
 from .extract.deadlines import extract_deadlines
@@ -45,11 +45,12 @@ EXTRACTORS: dict[str, Callable[[SpeechDoc], list[dict]]] = {
 class FileRows:
     """Everything one raw file contributes to the package."""
     source: dict
-    speeches: list[dict] = field(default_factory=list)
-    sections: list[dict] = field(default_factory=list)
-    indicators: list[dict] = field(default_factory=list)
-    entities: list[dict] = field(default_factory=list)
-    deadlines: list[dict] = field(default_factory=list)
+    # Lists of row dicts from process_file; one Arrow table each after tabulate().
+    speeches: list[dict] | pa.Table = field(default_factory=list)
+    sections: list[dict] | pa.Table = field(default_factory=list)
+    indicators: list[dict] | pa.Table = field(default_factory=list)
+    entities: list[dict] | pa.Table = field(default_factory=list)
+    deadlines: list[dict] | pa.Table = field(default_factory=list)
     furniture: list[tuple[int, str, str]] = field(default_factory=list)
     """(line number, line, reason) of every page-furniture line removed."""
     ledger: accounting.Ledger | None = None
@@ -205,31 +206,58 @@ def read_raw_file(raw_dir: Path, rel: str) -> FileRows:
     return process_file(rel, data)
 
 
+def tabulate(fr: FileRows) -> FileRows:
+    """The same file with its speeches, sections and extracted rows as Arrow tables.
+
+    Workers ship this to the parent (runner.py): unpickling Arrow buffers costs
+    the parent next to nothing, where a million small dicts cost it CPU time and
+    memory it would then spend converting them anyway. The speeches' variant
+    columns are placeholders (each speech its own group) until ``assemble`` has
+    seen every speech.
+    """
+    if not isinstance(fr.speeches, pa.Table):
+        fr.speeches = publish.arrow_table(
+            "speeches", [dict(s, variant_group=s["speech_id"], is_canonical=True) for s in fr.speeches])
+    for name in ("sections", *ITEM_TABLES):
+        rows = getattr(fr, name)
+        if not isinstance(rows, pa.Table):
+            setattr(fr, name, publish.arrow_table(name, rows))
+    return fr
+
+
+# What variants.assign_variants reads of a speech.
+_VARIANT_INPUT = ["speech_id", "text", "n_chars", "masked_count", "script"]
+
+
 def assemble(files: Iterable[FileRows]) -> dict[str, pa.Table]:
     """Rows of all files → the package's Arrow tables, sorted by primary key.
 
-    Each file's extracted rows become Arrow as the file arrives, so the corpus
-    is never held as Python dicts; only speeches wait as rows, for the variant
-    groups that need every speech.
+    Files arrive as Arrow (``tabulate``; refused files as empty rows), so the
+    corpus is never held as Python dicts.
     """
-    pieces: dict[str, list[pa.Table]] = {name: [] for name in ("sections", *ITEM_TABLES)}
+    pieces: dict[str, list[pa.Table]] = {name: [] for name in ("speeches", "sections", *ITEM_TABLES)}
     sources: list[dict] = []
-    speeches: list[dict] = []
     for fr in files:
         sources.append(fr.source)
-        speeches.extend(fr.speeches)
+        tabulate(fr)
         for name, parts in pieces.items():
-            if getattr(fr, name):
-                parts.append(publish.arrow_table(name, getattr(fr, name)))
-    groups = assign_variants(speeches)
-    for speech in speeches:
-        speech["variant_group"], speech["is_canonical"] = groups[speech["speech_id"]]
+            if getattr(fr, name).num_rows:
+                parts.append(getattr(fr, name))
     pieces.update(sources=[publish.arrow_table("sources", sources)],
-                  speeches=[publish.arrow_table("speeches", speeches)],
                   metrics=[publish.arrow_table("metrics", metric_rows())])
-    del speeches
+    memory.release()  # what unpickling the files left behind
     # One table at a time, so that only one table is ever held twice (pieces and sorted copy).
-    return {name: publish.finish_table(name, pieces.pop(name)) for name in TABLE_NAMES}
+    tables = {name: publish.finish_table(name, pieces.pop(name)) for name in TABLE_NAMES}
+    speeches = tables["speeches"]
+    groups = assign_variants(speeches.select(_VARIANT_INPUT).to_pylist())
+    ids = speeches.column("speech_id").to_pylist()
+    for column, values in (("variant_group", [groups[i][0] for i in ids]),
+                           ("is_canonical", [groups[i][1] for i in ids])):
+        at = speeches.schema.get_field_index(column)
+        speeches = speeches.set_column(at, speeches.schema.field(column),
+                                       pa.array(values, speeches.schema.field(column).type))
+    tables["speeches"] = speeches
+    return tables
 
 
 def build_tables(raw_dir: Path, on_file: Callable[[str], None] | None = None, *, workers: int | None = 1,

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import __version__, schema, views
+from . import __version__, memory, schema, views
 
 DUCKDB_FILE = "jianghua.duckdb"
 # DuckDB 2.x files cannot be opened by 1.x readers, which BI tools bundle.
@@ -52,7 +52,7 @@ def finish_table(name: str, parts: list[pa.Table]) -> pa.Table:
     order = pc.sort_indices(table, sort_keys=[(k, "ascending") for k in t.primary_key])
     table = table.take(order)  # the unsorted pieces are freed here, before the copy below
     table = table.combine_chunks()
-    pa.default_memory_pool().release_unused()  # hand freed pieces back to the OS between tables
+    memory.release()  # the freed pieces, back to the OS before the next table
     return table
 
 
@@ -64,36 +64,48 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+# Row groups of about this many bytes: the writer buffers a whole row group, so a
+# text-heavy table (speeches) in one group would cost its full size again in memory.
+ROW_GROUP_BYTES = 32 << 20
+
+
 def write_parquet(table: pa.Table, path: Path) -> None:
+    rows_per_group = max(1, min(1 << 20, ROW_GROUP_BYTES * max(table.num_rows, 1) // max(table.nbytes, 1)))
     pq.write_table(table, path, compression="zstd", compression_level=9, write_statistics=True,
-                   use_dictionary=True, row_group_size=1 << 20, write_page_index=False)
+                   use_dictionary=True, row_group_size=rows_per_group, write_page_index=False)
 
 
-def write_duckdb(tables: dict[str, pa.Table], path: Path) -> None:
-    # A memory cap keeps the index builds of large tables from dominating the build's peak RSS;
-    # DuckDB spills to disk beyond it.
+def write_duckdb(folder: Path, path: Path) -> None:
+    """The DuckDB database of a version, loaded from the version's Parquet files.
+
+    DuckDB streams the Parquet files under its memory cap (spilling beyond it),
+    rather than copying Arrow tables the build already holds in memory.
+    """
+    # One thread under a memory cap: loading is not the slow part of a build, and
+    # every DuckDB thread buffers its own share of the rows it inserts.
     con = duckdb.connect(str(path), config={"storage_compatibility_version": DUCKDB_STORAGE_VERSION,
-                                            "memory_limit": DUCKDB_MEMORY_LIMIT})
+                                            "memory_limit": DUCKDB_MEMORY_LIMIT, "threads": 1})
     try:
         for name, t in schema.tables().items():
             for stmt in schema.duckdb_ddl(t):
                 con.execute(stmt)
-            data = tables[name]
-            batches = [data]
+            source = f"read_parquet('{_sql_path(folder / f'{name}.parquet')}')"
             if name == "sections":
                 # DuckDB checks the self-reference against rows already stored, not rows
                 # of the same INSERT: insert one level at a time, parents first.
-                data = data.sort_by([("level", "ascending"), ("section_id", "ascending")])
-                levels = sorted(set(data.column("level").to_pylist()))
-                batches = [data.filter(pc.equal(data.column("level"), lv)) for lv in levels] or [data]
-            for batch in batches:
-                con.register("incoming", batch)
-                con.execute(f"INSERT INTO {name} SELECT * FROM incoming")
-                con.unregister("incoming")
+                levels = [lv for (lv,) in con.execute(f"SELECT DISTINCT level FROM {source} ORDER BY level").fetchall()]
+                for lv in levels:
+                    con.execute(f"INSERT INTO sections SELECT * FROM {source} WHERE level = ? ORDER BY section_id", [lv])
+            else:
+                con.execute(f"INSERT INTO {name} SELECT * FROM {source}")
         views.create_views(con)  # flat BI views (views.py) over the tables just loaded
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def _created() -> str:
@@ -157,11 +169,18 @@ def _write_json(path: Path, data: dict) -> None:
 
 
 def write_version_folder(tables: dict[str, pa.Table], folder: Path, version: str) -> None:
-    """Write every file of a version into ``folder`` (which must be new and empty)."""
-    for name, table in tables.items():
-        write_parquet(table, folder / f"{name}.parquet")
-    write_duckdb(tables, folder / DUCKDB_FILE)
-    _write_json(folder / "datapackage.json", descriptor(folder, version, tables["sources"].to_pylist()))
+    """Write every file of a version into ``folder`` (which must be new and empty).
+
+    Consumes ``tables``: once the Parquet files are written the dict is emptied,
+    and the DuckDB database is loaded from those files, so that a large build
+    never holds its tables and DuckDB's copy of them at the same time.
+    """
+    sources = tables["sources"].to_pylist()
+    for name in list(tables):
+        write_parquet(tables.pop(name), folder / f"{name}.parquet")
+    memory.release()
+    write_duckdb(folder, folder / DUCKDB_FILE)
+    _write_json(folder / "datapackage.json", descriptor(folder, version, sources))
     sums = [f"{sha256_file(folder / f)}  {f}" for f in sorted(os.listdir(folder))]
     (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
 
@@ -219,7 +238,7 @@ def parquet_digests(folder: Path) -> dict[str, str]:
 
 
 def publish_version(tables: dict[str, pa.Table], datasets_dir: Path, version: str) -> tuple[Path, bool]:
-    """Publish ``datasets_dir/<version>``; returns (folder, newly written).
+    """Publish ``datasets_dir/<version>``; returns (folder, newly written). Consumes ``tables``.
 
     Refuses to overwrite an existing version whose data differ.
     """
@@ -266,7 +285,7 @@ def write_root_descriptor(root: Path, folder: Path) -> Path:
 
 
 def publish_to_dir(tables: dict[str, pa.Table], out: Path, version: str) -> Path:
-    """Build a complete package in ``out`` (for --out): replaced as a whole, atomically."""
+    """Build a complete package in ``out`` (for --out): replaced as a whole, atomically. Consumes ``tables``."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))

@@ -152,8 +152,9 @@ class Cache:
 
 # ---------------------------------------------------------------- the unit of work
 def extract_blob(source_file: str, data: bytes) -> bytes:
-    """What a worker runs: ``process_file`` pickled, so the parent can both cache and load it."""
-    return pickle.dumps(pipeline.process_file(source_file, data), protocol=_PICKLE_PROTOCOL)
+    """What a worker runs: ``process_file``, its rows made Arrow (``tabulate``), pickled so the
+    parent can both cache and load it."""
+    return pickle.dumps(pipeline.tabulate(pipeline.process_file(source_file, data)), protocol=_PICKLE_PROTOCOL)
 
 
 @dataclass

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import schema
+from . import memory, schema
 from .publish import DUCKDB_FILE, sha256_file
 
 
@@ -29,6 +29,10 @@ class Report:
         return not self.problems
 
 
+# Rows pandera sees at once: memory stays bounded by a slice, not by the largest table.
+_SLICE_ROWS = 50_000
+
+
 def check_schemas(tables: dict[str, pa.Table], report: Report) -> None:
     import pandera.errors
 
@@ -36,16 +40,24 @@ def check_schemas(tables: dict[str, pa.Table], report: Report) -> None:
         if name not in tables:
             report.problems.append(f"{name}: table missing")
             continue
-        df = tables[name].to_pandas(types_mapper=_pandas_type)
-        try:
-            schema.pandera_schema(t).validate(df, lazy=True)
-        except pandera.errors.SchemaErrors as exc:
-            cases = exc.failure_cases
-            for _, case in cases.head(20).iterrows():
-                report.problems.append(f"{name}.{case['column']}: {case['check']} failed (value {case['failure_case']!r})")
-            if len(cases) > 20:
-                report.problems.append(f"{name}: … and {len(cases) - 20} more schema failures")
-        report.checked.append(f"{name}: schema ({len(df)} rows)")
+        table, failures = tables[name], []
+        pandera_schema = schema.pandera_schema(t)
+        for offset in range(0, max(table.num_rows, 1), _SLICE_ROWS):
+            df = table.slice(offset, _SLICE_ROWS).to_pandas(types_mapper=_pandas_type)
+            try:
+                pandera_schema.validate(df, lazy=True)
+            except pandera.errors.SchemaErrors as exc:
+                failures += [f"{name}.{case['column']}: {case['check']} failed (value {case['failure_case']!r})"
+                             for _, case in exc.failure_cases.iterrows()]
+        # pandera checked each slice's keys; uniqueness across slices is checked here
+        key = [table.column(k) for k in t.primary_key]
+        distinct = len(pa.table(dict(zip(t.primary_key, key))).group_by(list(t.primary_key)).aggregate([]))
+        if distinct != table.num_rows:
+            failures.append(f"{name}: primary key {', '.join(t.primary_key)} has {table.num_rows - distinct} duplicates")
+        report.problems += failures[:20]
+        if len(failures) > 20:
+            report.problems.append(f"{name}: … and {len(failures) - 20} more schema failures")
+        report.checked.append(f"{name}: schema ({table.num_rows} rows)")
 
 
 def _pandas_type(arrow_type: pa.DataType):
@@ -159,6 +171,7 @@ def check_tables(tables: dict[str, pa.Table]) -> Report:
     check_schemas(tables, report)
     if not report.problems:
         check_relations(tables, report)
+    memory.release()  # the checks' temporary copies, back to the OS
     return report
 
 
