@@ -200,6 +200,16 @@ def place_matcher() -> PlaceMatcher:
     return PlaceMatcher(sorted(names))
 
 
+def _home_division(code: str | None):
+    """The division whose counties are "local" to ``code``: its prefecture for a county, else itself."""
+    if not code or code not in by_code():
+        return None
+    outer = by_code()[code]
+    if outer.level == "county" and outer.parent_code:
+        outer = by_code().get(outer.parent_code, outer)
+    return outer
+
+
 def county_full_names_within(code: str | None) -> dict[str, str]:
     """Full names of the counties in the prefecture of ``code`` (or in ``code``)."""
     return dict(_county_full_names(code))
@@ -207,11 +217,9 @@ def county_full_names_within(code: str | None) -> dict[str, str]:
 
 @lru_cache(maxsize=512)  # a walk over every division, asked once per speech of the same place
 def _county_full_names(code: str | None) -> tuple[tuple[str, str], ...]:
-    if not code or code not in by_code():
+    outer = _home_division(code)
+    if outer is None:
         return ()
-    outer = by_code()[code]
-    if outer.level == "county" and outer.parent_code:
-        outer = by_code().get(outer.parent_code, outer)
     return tuple({d.name: d.code for d in divisions() if d.level == "county" and outer.contains(d)}.items())
 
 
@@ -223,11 +231,9 @@ def county_short_names_within(code: str | None) -> dict[str, str]:
 
 @lru_cache(maxsize=512)  # a walk over every division, asked once per speech of the same place
 def _county_short_names(code: str | None) -> tuple[tuple[str, str], ...]:
-    if not code or code not in by_code():
+    outer = _home_division(code)
+    if outer is None:
         return ()
-    outer = by_code()[code]
-    if outer.level == "county" and outer.parent_code:
-        outer = by_code().get(outer.parent_code, outer)
     stop = set(_rules()["ambiguous_short_names"])
     out = {}
     for d in divisions():

@@ -96,24 +96,23 @@ def rules() -> Rules:
 
 
 # ---------------------------------------------------------------- text helpers
-def _sentence_bounds(s: str, start: int, end: int) -> tuple[int, int]:
+def _bounds(s: str, start: int, end: int, stops) -> tuple[int, int]:
+    """The stretch around s[start:end] up to (not including) the nearest stop characters."""
     a = start
-    while a > 0 and s[a - 1] not in _SENTENCE_END:
+    while a > 0 and s[a - 1] not in stops:
         a -= 1
     b = end
-    while b < len(s) and s[b] not in _SENTENCE_END:
+    while b < len(s) and s[b] not in stops:
         b += 1
     return a, b
+
+
+def _sentence_bounds(s: str, start: int, end: int) -> tuple[int, int]:
+    return _bounds(s, start, end, _SENTENCE_END)
 
 
 def _clause_bounds(s: str, start: int, end: int) -> tuple[int, int]:
-    a = start
-    while a > 0 and s[a - 1] not in _CLAUSE_END:
-        a -= 1
-    b = end
-    while b < len(s) and s[b] not in _CLAUSE_END:
-        b += 1
-    return a, b
+    return _bounds(s, start, end, _CLAUSE_END)
 
 
 def _number(text: str | None) -> int | None:
