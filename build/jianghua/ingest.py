@@ -92,6 +92,18 @@ def _decode_prefix(data: bytes, codec: str) -> tuple[str, int]:
     return text, len(decoder.getstate()[0])
 
 
+def _utf16_without_bom(data: bytes):
+    """(text, codec, undecodable tail) when the bytes read as UTF-16 without a BOM, else None."""
+    codec = _looks_utf16_without_bom(data)
+    if codec:
+        try:
+            text, tail = _decode_prefix(data, codec)
+            return text, codec, tail
+        except UnicodeDecodeError:
+            pass
+    return None
+
+
 def _looks_utf16_without_bom(data: bytes) -> str | None:
     """utf-16-le/-be when every other byte is mostly NUL (ASCII-heavy UTF-16) or
     when the text decodes to CJK-rich UTF-16; None otherwise."""
@@ -189,26 +201,15 @@ def _decode_bytes(data: bytes) -> tuple[str, str, int] | str:
                 return (f"starts with a UTF-16 byte order mark but is not valid UTF-16 (bad code unit at offset "
                         f"{exc.start + 2}): re-save it as UTF-8")
     # ASCII-heavy UTF-16 without BOM is also valid UTF-8 (full of NULs): look first.
-    if data.count(0) > len(data) // 8:
-        codec = _looks_utf16_without_bom(data)
-        if codec:
-            try:
-                text, tail = _decode_prefix(data, codec)
-                return text, codec, tail
-            except UnicodeDecodeError:
-                pass
+    if data.count(0) > len(data) // 8 and (reading := _utf16_without_bom(data)):
+        return reading
     try:
         text, tail = _decode_prefix(data, "utf-8")
         return text, "utf-8", tail
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    codec = _looks_utf16_without_bom(data)
-    if codec:
-        try:
-            text, tail = _decode_prefix(data, codec)
-            return text, codec, tail
-        except UnicodeDecodeError:
-            pass
+    if reading := _utf16_without_bom(data):
+        return reading
     if b"\x00" in data:
         return ("binary file (contains NUL bytes and is not UTF-16 text): not a speech; "
                 "remove it from the raw folder or convert it to UTF-8 text")

@@ -200,45 +200,29 @@ def place_matcher() -> PlaceMatcher:
     return PlaceMatcher(sorted(names))
 
 
-def _home_division(code: str | None):
-    """The division whose counties are "local" to ``code``: its prefecture for a county, else itself."""
+@lru_cache(maxsize=512)  # a walk over every division, asked once per speech of the same place
+def _local_counties(code: str | None) -> tuple:
+    """The counties "local" to ``code``: those of its prefecture for a county, else of ``code`` itself."""
     if not code or code not in by_code():
-        return None
+        return ()
     outer = by_code()[code]
     if outer.level == "county" and outer.parent_code:
         outer = by_code().get(outer.parent_code, outer)
-    return outer
+    return tuple(d for d in divisions() if d.level == "county" and outer.contains(d))
 
 
 def county_full_names_within(code: str | None) -> dict[str, str]:
     """Full names of the counties in the prefecture of ``code`` (or in ``code``)."""
-    return dict(_county_full_names(code))
-
-
-@lru_cache(maxsize=512)  # a walk over every division, asked once per speech of the same place
-def _county_full_names(code: str | None) -> tuple[tuple[str, str], ...]:
-    outer = _home_division(code)
-    if outer is None:
-        return ()
-    return tuple({d.name: d.code for d in divisions() if d.level == "county" and outer.contains(d)}.items())
+    return {d.name: d.code for d in _local_counties(code)}
 
 
 def county_short_names_within(code: str | None) -> dict[str, str]:
     """Short names of the counties inside (or equal to) the division ``code``,
     mapped to their codes: 望花 → 210404 inside 抚顺市 or 望花区 itself."""
-    return dict(_county_short_names(code))
-
-
-@lru_cache(maxsize=512)  # a walk over every division, asked once per speech of the same place
-def _county_short_names(code: str | None) -> tuple[tuple[str, str], ...]:
-    outer = _home_division(code)
-    if outer is None:
-        return ()
     stop = set(_rules()["ambiguous_short_names"])
     out = {}
-    for d in divisions():
-        if d.level == "county" and outer.contains(d):
-            s = short_name(d)
-            if s and s not in stop:
-                out[s] = d.code
-    return tuple(out.items())
+    for d in _local_counties(code):
+        short = short_name(d)
+        if short and short not in stop:
+            out[short] = d.code
+    return out
