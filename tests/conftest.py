@@ -34,3 +34,14 @@ def package_copy(built_package, tmp_path) -> Path:
     target = tmp_path / "package"
     shutil.copytree(built_package, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def external_build() -> dict:
+    """../shared/corpus/external (119 real work reports) built once per session: table name → Arrow table."""
+    external = SHARED / "corpus" / "external"
+    if not external.is_dir():
+        pytest.skip(f"external corpus not found at {external}: these checks need ../shared/corpus/external")
+    from jianghua.pipeline import build_tables
+
+    return build_tables(external, workers=None)

@@ -7,14 +7,15 @@ import datetime as dt
 
 import pytest
 
-from jianghua.metadata import (admin_level, clean_title, describe_speech, find_meeting, masked_count,
-                               published_date, speaker_title)
+from jianghua.metadata import (admin_level, clean_title, describe_speech, file_name_title, find_meeting,
+                               masked_count, published_date, speaker_title)
 from jianghua.script import to_simplified
 
 
-def describe(title: str, body: str, furniture: list[str] | None = None, hant: bool = False) -> dict:
+def describe(title: str | None, body: str, furniture: list[str] | None = None, hant: bool = False,
+             source_file: str | None = None) -> dict:
     simplified = to_simplified(body, "hant") if hant else body
-    return describe_speech(title, body, simplified, furniture or [])
+    return describe_speech(title, body, simplified, furniture or [], source_file)
 
 
 def _gazetteer_ready() -> bool:
@@ -328,11 +329,11 @@ def test_events_of_2019():
 
 # ---------------------------------------------------------------- level: the central government
 @needs_gazetteer
-def test_state_council_report_has_no_local_level_or_place():
+def test_state_council_report_is_national_whatever_places_it_names():
     body = ("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
             "全国各省区市要抓好落实，北京市、上海市要走在前列，各地市要加大力度，我市经验值得推广。")
     d = describe("政府工作报告", body)
-    assert (d["admin_level"], d["jurisdiction"]) == ("unknown", None)
+    assert (d["admin_level"], d["jurisdiction"]) == ("national", "中国")
     # a provincial report quoting 国务院 later on is still the province's
     body = "各位代表：\n现在，我代表省人民政府向大会报告工作。\n要落实国务院部署，我省经济稳中向好，全省上下团结奋斗。"
     assert describe("政府工作报告", body)["admin_level"] == "province"
@@ -342,3 +343,151 @@ def test_autonomous_region_in_the_title_is_a_province():
     body = "各位代表：\n全区上下团结奋斗，我区经济稳中向好，各盟市要抓好落实。"
     assert describe("2026年内蒙古自治区政府工作报告", body)["admin_level"] == "province"
     assert describe("在区委经济工作会议上的讲话", "下面我讲几点意见。")["admin_level"] == "county"
+
+
+@pytest.mark.parametrize("opening", [
+    "各位代表：\n我受中共中央和国务院的委托，向大会作关于农业发展纲要执行情况的报告。",
+    "各位代表！\n根据中共中央的决定，我代表国务院，向第四届全国人民代表大会作政府工作报告。",
+    "各位代表：\n中华人民共和国国务院向第一届全国人民代表大会第二次会议提出关于五年计划的议案。",
+    "各位代表：\n我們第一届全國人民代表大會第一次會議通過了憲法。現在，我代表中央人民政府作工作報告。",
+])
+def test_openings_of_state_council_reports_are_national(opening):
+    body = opening + "\n全国各族人民团结奋斗，我省、我市都要抓好落实。"
+    hant = "們" in opening
+    d = describe(None, body, hant=hant)
+    assert (d["admin_level"], d["jurisdiction"]) == ("national", "中国")
+
+
+def test_a_title_naming_the_state_councils_report_is_national():
+    d = describe(None, "各位代表：\n过去一年，全国上下团结奋斗。", source_file="2019_2019年中华人民共和国国务院政府工作报告.txt")
+    assert d["admin_level"] == "national"
+    # a provincial report opens with its own government
+    body = "各位代表：\n现在，我代表省人民政府向大会报告工作。\n要落实国务院部署，全省上下团结奋斗。"
+    assert describe(None, body, source_file="2026_江苏省_政府工作报告.txt")["admin_level"] == "province"
+    # a title about the report is no report of the State Council
+    body = "同志们：\n今天我们召开全县大会，学习贯彻国务院政府工作报告精神。全县上下要抓好落实，县委县政府高度重视。"
+    assert describe("在全县学习国务院政府工作报告精神大会上的讲话", body)["admin_level"] == "county"
+
+
+@needs_gazetteer
+@pytest.mark.parametrize("short, official", [
+    ("广西", "广西壮族自治区"), ("内蒙古", "内蒙古自治区"), ("宁夏", "宁夏回族自治区"),
+])
+def test_an_autonomous_region_named_by_its_short_name_gets_its_full_name(short, official):
+    body = (f"各位代表：\n现在，我代表自治区人民政府向大会报告工作。在自治区党委坚强领导下，全区上下团结奋斗，"
+            f"{short}经济稳中向好，推动{short}高质量发展，我们{short}各族人民团结一心。")
+    d = describe("政府工作报告", body)
+    assert (d["admin_level"], d["jurisdiction"]) == ("province", official)
+
+
+# ---------------------------------------------------------------- title: none in the file
+@pytest.mark.parametrize("source_file, title", [
+    ("reports/2026_上海市_政府工作报告.txt", "2026年上海市政府工作报告"),
+    ("2025年浙江省政府工作报告.txt", "2025年浙江省政府工作报告"),
+    # the year written twice (as a prefix and inside the name) is kept once
+    ("corpus/2024_2024年中华人民共和国国务院政府工作报告.txt", "2024年中华人民共和国国务院政府工作报告"),
+    ("1964_1964年中华人民共和国国务院政府工作报告（摘要）.txt", "1964年中华人民共和国国务院政府工作报告（摘要）"),
+    # serial numbers and hashes are no title; a bare year or place names no document
+    ("007_3fa9c2d1e0b84a6f.txt", ""),
+    ("1954.txt", "1954年"),
+    ("北京.txt", "北京"),
+])
+def test_file_name_title(source_file, title):
+    assert file_name_title(source_file) == title
+
+
+def test_a_speech_without_a_title_line_is_titled_from_its_file_name():
+    body = "上海市市长　应勇 各位代表：\n现在，我代表上海市人民政府，向大会报告工作。\n一、2019年工作回顾\n过去一年，全市上下团结奋斗。"
+    d = describe(None, body, source_file="2020_上海市_政府工作报告.txt")
+    assert d["title"] == "2020年上海市政府工作报告"
+    assert d["year"] == 2020 and "2019年工作回顾" in d["year_evidence"]
+
+
+@needs_gazetteer
+def test_a_file_name_naming_no_document_gives_an_assembled_title():
+    body = "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n全国各族人民团结奋斗。"
+    d = describe("", body, source_file="1954.txt")
+    assert d["title"] == "1954年国务院政府工作报告" and d["year_evidence"].startswith("文件名：")
+    body = "同志们：\n今天召开全市项目建设推进会。我市要发挥商丘区位优势，推动商丘高质量发展，全市上下要抓好落实。"
+    assert describe(None, body, source_file="000_dde374de83923996.txt")["title"] == "商丘市讲话"
+    # a speech about a work report is no work report
+    body = "同志们：\n今天我们召开全市大会，学习贯彻政府工作报告精神。我市要推动商丘高质量发展，全市上下要抓好落实。"
+    assert describe(None, body, source_file="000_dde374de83923996.txt")["title"] == "商丘市讲话"
+
+
+def test_a_title_line_is_still_the_title_and_the_file_name_is_not_read():
+    d = describe("在全县经济工作会议上的讲话", "下面我讲几点意见。", source_file="2019_某县_政府工作报告.txt")
+    assert d["title"] == "在全县经济工作会议上的讲话" and d["year"] is None
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("上海市政府工作报告  上海市市长　龚正  各位代表：", "上海市政府工作报告"),
+    ("政府工作报告 各位代表：", "政府工作报告"),
+    # a title that merely ends with an office stays whole
+    ("在全县经济工作会议上的讲话", "在全县经济工作会议上的讲话"),
+])
+def test_a_byline_and_salutation_run_into_the_title_line_are_removed(raw, clean):
+    assert clean_title(raw) == clean
+
+
+def test_pipeline_gives_a_file_without_a_title_line_a_null_title_raw():
+    from jianghua.pipeline import process_file
+
+    text = "各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n过去一年，全省上下团结奋斗。"
+    (speech,) = process_file("2025_江西省_政府工作报告.txt", text.encode()).speeches
+    assert speech["title_raw"] is None
+    assert speech["title"] == "2025年江西省政府工作报告"
+
+
+# ---------------------------------------------------------------- year: work reports
+@pytest.mark.parametrize("body, year", [
+    ("各位代表：\n中华人民共和国国务院向第一届全国人民代表大会第二次会议提出关于第一个五年计划的议案。", 1955),
+    # no session number: the first session of that congress
+    ("各位代表！\n现在，我代表国务院，向第五届全国人民代表大会作政府工作报告。", 1978),
+    ("各位代表：\n现在，我代表国务院，向第十届全国人民代表大会第一次会议报告过去五年的工作。", 2003),
+    # the 2nd congress did not meet in 1961
+    ("各位代表：\n我代表国务院向第二届全国人民代表大会第三次会议作政府工作报告。", 1962),
+    # last year's session
+    ("各位代表：\n从去年９月第五届全国人民代表大会第三次会议到现在，已经过去了一年零两个月。", 1981),
+])
+def test_year_of_the_npc_session_a_report_is_given_to(body, year):
+    d = describe(None, body)
+    assert d["year"] == year
+    assert "全国人民代表大会" in d["year_evidence"]
+
+
+def test_a_session_recalled_at_is_no_date():
+    # 在…会议上 recalls a session (the dateline rules read datelines)
+    body = ("各位代表：\n在第一届全国人民代表大会第一次会议上，陈云同志的发言已经作了说明。"
+            "一九六四年底，在第三届全国人民代表大会上的政府工作报告提出了目标。")
+    assert describe(None, body)["year"] is None
+
+
+def test_dateline_among_the_furniture_dates_the_report():
+    body = "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。"
+    d = describe("政府工作报告", body, ["——2022年3月5日在第十三届全国人民代表大会第五次会议上", "国务院总理　李克强"])
+    assert d["year"] == 2022 and d["year_evidence"].startswith("——2022年3月5日")
+    d = describe("政府工作报告", body, ["（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）"])
+    assert d["year"] == 2026
+    # a page's publication time is no dateline
+    assert describe("政府工作报告", body, ["2026年02月10日 07时41分", "来源:四川日报"])["year"] is None
+
+
+@pytest.mark.parametrize("body, year", [
+    ("各位代表：\n现在，我代表国务院向大会作政府工作报告。\n首先报告２００１年的工作\n新世纪第一年，全国各族人民阔步前进。", 2002),
+    ("各位代表：\n下面报告1993年的工作。过去的一年，我们团结奋斗。", 1994),
+    ("各位代表：\n2001年是进入新世纪、实施“十五”计划的第一年，做好今年工作意义重大。", 2001),
+])
+def test_year_of_a_reports_own_words(body, year):
+    assert describe(None, body)["year"] == year
+
+
+def test_file_name_year_is_a_title_year():
+    # nothing in the text dates it: the file name's year, quoted as such
+    body = "各位代表：\n现在，我代表国务院，向大会作政府工作报告，请予审议。"
+    d = describe(None, body, source_file="1987_1987年中华人民共和国国务院政府工作报告.txt")
+    assert d["year"] == 1987 and d["year_evidence"].startswith("文件名：1987年")
+    # the text's events outrank a rewritten year in the file name
+    body = "同志们：\n今年以来，面对突如其来的新冠肺炎疫情，全县上下积极推动复工复产，打赢脱贫攻坚收官战。"
+    d = describe(None, body, source_file="2024_某县_讲话.txt")
+    assert d["year"] == 2020 and "文件名：2024年" in d["year_conflict"]

@@ -85,3 +85,21 @@ def test_county_short_names_are_local_to_the_jurisdiction():
 def test_province_short_name_beats_a_far_off_county_of_the_same_short_name():
     # 河南 is 河南省 and also the short name of 河南蒙古族自治县 in 青海
     assert places.resolve_admin_code("河南") == "410000"
+
+
+def test_the_whole_country_resolves_to_the_national_code_but_is_no_division_to_find():
+    # the State Council's reports: jurisdiction 中国, admin_code 100000 (DATA_MODEL.md)
+    assert places.resolve_admin_code("中国") == places.NATIONAL_CODE == "100000"
+    assert places.resolve_admin_code("中华人民共和国") == "100000"
+    # a local speech saying 中国 names no place of its own
+    assert [t for _, _, t in places.place_matcher().find("中国式现代化的商丘实践")] == ["商丘"]
+    assert "100000" not in places.by_code()
+
+
+@pytest.mark.parametrize("short, code, official", [
+    ("上海", "310000", "上海市"), ("广西", "450000", "广西壮族自治区"), ("内蒙古", "150000", "内蒙古自治区"),
+    ("新疆", "650000", "新疆维吾尔自治区"), ("西藏", "540000", "西藏自治区"), ("宁夏", "640000", "宁夏回族自治区"),
+])
+def test_provinces_by_short_name_resolve_to_their_full_official_name(short, code, official):
+    assert places.resolve_admin_code(short) == code
+    assert places.by_code()[code].name == official

@@ -31,7 +31,7 @@ def test_every_column_of_the_data_model_is_declared(name):
 
 def test_enums_of_the_data_model():
     assert schema.table("speeches").field("admin_level").enum == (
-        "province", "prefecture", "county", "township", "unknown")
+        "national", "province", "prefecture", "county", "township", "unknown")
     assert schema.table("indicators").field("comparator").enum == ("eq", "approx", "gte", "gt", "lte", "lt", "range")
     assert schema.table("deadlines").field("recurrence").enum == (
         "daily", "weekly", "dekad", "monthly", "quarterly", "yearly")

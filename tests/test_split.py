@@ -95,3 +95,13 @@ def test_every_line_is_accounted_for_once():
     used += [ln.number for ln, _ in r.furniture]
     blank = [i for i, ln in enumerate(text.splitlines()) if not ln.strip()]
     assert sorted(used + blank) == list(range(len(text.splitlines())))
+
+
+def test_a_photo_caption_above_the_title_is_furniture_not_the_title():
+    text = "\n".join(["政府工作报告。 省日报记者 王明 摄", "政府工作报告", "（2026年1月27日在某省第十四届人民代表大会第四次会议上）",
+                      "各位代表：", "现在，我代表省人民政府向大会报告工作，请予审议。"])
+    r = split_speeches(text)
+    assert [s.title_raw for s in r.speeches] == ["政府工作报告"]
+    assert (0, "photo_credit") in [(ln.number, why) for ln, why in r.furniture]
+    # a sentence about reporters is text
+    assert split_speeches("同志们：\n要加强新闻记者队伍建设。").speeches[0].body[-1].text == "要加强新闻记者队伍建设。"

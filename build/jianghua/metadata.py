@@ -1,7 +1,8 @@
 """Speech metadata: the speeches table's descriptive columns (issues 2 and 6).
 
-``describe_speech(title_raw, text, simplified, furniture)`` returns the cleaned
-title, the year the speech was given (with its evidence and any contradicting
+``describe_speech(title_raw, text, simplified, furniture, source_file)``
+returns the cleaned title (built from the file name when the file has no title
+line), the year the speech was given (with its evidence and any contradicting
 year), the page's publication date, the level and place of the government
 whose leader speaks, the speaker's office, the meeting and the number of
 masked placeholders.
@@ -23,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import PurePosixPath
 
 import yaml
 
@@ -73,6 +75,10 @@ def _year_rules():
         ]
     explicit = tuple(_Event(re.compile(e["pattern"]), None, e["dates"], float(e["weight"]), e["means"],
                             e.get("within")) for e in spec["explicit"])
+    npc = spec["npc_sessions"]
+    # year None: read from the match (its congress and session, see _match_year)
+    explicit += tuple(_Event(re.compile(e["pattern"].replace("{name}", npc["name"])), None, e["dates"],
+                             float(e["weight"]), e["means"]) for e in npc["events"])
     events = tuple(events)
     bounds = tuple(_Bound(re.compile(b["pattern"]), b.get("min"), b.get("max"), b["means"]) for b in spec["bounds"])
     return {
@@ -87,7 +93,42 @@ def _year_rules():
         "retrospective": re.compile(spec["retrospective_cues"]),
         "future_before": re.compile(f"(?:{spec['future_before']})$"),
         "future_after": re.compile(f"^(?:{spec['future_after']})"),
+        "furniture_dateline": re.compile(spec["furniture_dateline"]["pattern"]),
+        "furniture_dateline_weight": float(spec["furniture_dateline"]["weight"]),
+        "npc_first": npc["first_session"],
+        "npc_irregular": npc["irregular"],
     }
+
+
+_CN_NUMERAL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _cn_int(s: str) -> int | None:
+    """一 … 九十九 as an int: 十四 → 14, 二十 → 20."""
+    if not s or any(c not in _CN_NUMERAL for c in s):
+        return None
+    if "十" not in s:
+        return _CN_NUMERAL[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    return (_CN_NUMERAL[tens] if tens else 1) * 10 + (_CN_NUMERAL[ones] if ones else 0)
+
+
+def _match_year(m: re.Match[str]) -> int | None:
+    """The year a match of an explicit rule names: its ``year`` group, or the
+    year of the NPC session it names (congress and session, dated_events.yaml)."""
+    groups = m.groupdict()
+    if "congress" not in groups:
+        return int(m.group("year"))
+    rules = _year_rules()
+    congress = _cn_int(groups["congress"])
+    session = _cn_int(groups["session"]) if groups["session"] else 1
+    if congress is None or session is None:
+        return None
+    if congress in rules["npc_irregular"]:
+        years = rules["npc_irregular"][congress]
+        return years[session - 1] if session <= len(years) else None
+    first = rules["npc_first"].get(congress)
+    return first + session - 1 if first else None
 
 
 @lru_cache(maxsize=1)
@@ -128,25 +169,42 @@ def _office_rules():
         "mask_not": spec["mask_not"],
         "national": re.compile(spec["national_cues"]),
         "national_window": spec["national_window_chars"],
+        "national_title": re.compile(spec["national_title"]),
+        "tail": re.compile(spec["title_tail"]),
+        "title_words": re.compile(_load("split.yaml")["title_words"]),
+        "untitled_kinds": [(re.compile(k["pattern"]), k["kind"]) for k in spec["untitled_kinds"]],
+        "untitled_default": spec["untitled_kind_default"],
+        "untitled_national": spec["untitled_national_place"],
     }
 
 
 # ---------------------------------------------------------------- entry point
-def describe_speech(title_raw: str, text: str, simplified: str, furniture: list[str]) -> dict:
+def describe_speech(title_raw: str | None, text: str, simplified: str, furniture: list[str],
+                    source_file: str | None = None) -> dict:
     """Metadata of one speech. ``text`` is the cleaned body in its own script,
     ``simplified`` the same text in Simplified (same length), ``furniture`` the
-    page-furniture lines removed around this speech."""
+    page-furniture lines removed around this speech, ``source_file`` the file's
+    path (its name titles a speech without a title line)."""
     hant = simplified != text
-    title = clean_title(title_raw)
+    untitled = not (title_raw or "").strip()
+    # without a title line the file name stands in for it, for the year and level too
+    named = file_name_title(source_file) if untitled and source_file else ""
+    title = named if untitled else clean_title(title_raw)
     title_s = _to_simplified(title, hant)
     furniture_s = [_to_simplified(f, hant) for f in furniture]
     published = published_date(furniture)
     speaker = speaker_title(title_s)
     level, noun = admin_level(title_s, simplified, speaker)
-    jurisdiction, jur_level = find_jurisdiction(simplified, noun)
+    if level == "national":
+        jurisdiction, jur_level = places.NATIONAL_NAME, None
+    else:
+        jurisdiction, jur_level = find_jurisdiction(simplified, noun)
     if jur_level and jur_level != level:
         level = jur_level  # a county-level city (永城市) speaking of 我市 is county level (DATA_MODEL.md)
-    year, evidence, conflict = infer_year(title_s, text, simplified, furniture_s, published)
+    year, evidence, conflict = infer_year(title_s, text, simplified, furniture_s, published,
+                                          title_label="文件名" if untitled else "标题", furniture=furniture)
+    if untitled and not _office_rules()["title_words"].search(title):
+        title = assembled_title(year, level, jurisdiction, named, simplified)
     return {
         "title": title,
         "year": year,
@@ -170,12 +228,49 @@ def _to_simplified(s: str, hant: bool) -> str:
 
 # ---------------------------------------------------------------- title
 def clean_title(title_raw: str) -> str:
-    """第一篇：/篇二：/[大全]/（通用）/(兩篇)/leading commas removed."""
+    """第一篇：/篇二：/[大全]/（通用）/(兩篇)/leading commas removed, and a byline
+    with a salutation run into the line (…报告  上海市市长　龚正  各位代表：)."""
     rules = _office_rules()
     t = (title_raw or "").strip()
     t = rules["prefix"].sub("", t, count=1)
     t = rules["tags"].sub("", t)
+    t = rules["tail"].sub("", t)
     return t.strip(rules["strip"])
+
+
+_FILE_NAME_PARTS = re.compile(r"[_\s\-]+")
+_YEAR_PART = re.compile(r"(?:19|20)[0-9]{2}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def file_name_title(source_file: str) -> str:
+    """The title a file name gives (offices.yaml, above untitled_kinds):
+    2026_上海市_政府工作报告.txt → 2026年上海市政府工作报告; parts without
+    Chinese that are no year (serial numbers, hashes) are dropped, and so is a
+    part the next one repeats (2025_2025年…报告 → 2025年…报告). May name no
+    document (1954.txt → 1954年) or be empty (000_dde374de.txt)."""
+    stem = PurePosixPath(source_file).stem
+    parts = []
+    for p in _FILE_NAME_PARTS.split(stem):
+        if _YEAR_PART.fullmatch(p):
+            parts.append(p + "年")
+        elif _HAN.search(p):
+            parts.append(p)
+    kept = [p for i, p in enumerate(parts) if not (i + 1 < len(parts) and parts[i + 1].startswith(p))]
+    return "".join(kept)
+
+
+def assembled_title(year: int | None, level: str, jurisdiction: str | None, named: str, simplified: str) -> str:
+    """[year年][place][kind] for a speech whose file has no title line and whose
+    file name names no document (offices.yaml: untitled_kinds)."""
+    rules = _office_rules()
+    if level == "national":
+        place = rules["untitled_national"]
+    else:
+        place = jurisdiction or _YEAR.sub("", named)
+    window = simplified[:rules["national_window"]]
+    kind = next((k for pattern, k in rules["untitled_kinds"] if pattern.search(window)), rules["untitled_default"])
+    return f"{year}年{place}{kind}" if year else f"{place}{kind}"
 
 
 def speaker_title(title_s: str) -> str | None:
@@ -271,8 +366,9 @@ def admin_level(title_s: str, simplified: str, speaker: str | None) -> tuple[str
     meeting in the title (区委经济工作会议); else how the text names its own
     government (我市, 全区上下, 区委区政府) and its subordinate units (各县市区)."""
     rules = _office_rules()
-    if not speaker and rules["national"].search(simplified[:rules["national_window"]]):
-        return "unknown", None  # the central government: no level of the enum fits
+    if not speaker and (rules["national"].search(simplified[:rules["national_window"]])
+                        or rules["national_title"].search(title_s)):
+        return "national", None
     nouns = rules["nouns"]
     noun_score: Counter[str] = Counter()
     for noun, pattern, weight in rules["self_cues"]:
@@ -387,14 +483,18 @@ def find_jurisdiction(simplified: str, noun: str | None) -> tuple[str | None, st
 
 # ---------------------------------------------------------------- year
 def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
-               published: dt.date | None) -> tuple[int | None, str | None, str | None]:
+               published: dt.date | None, *, title_label: str = "标题",
+               furniture: list[str] | None = None) -> tuple[int | None, str | None, str | None]:
     """(year, evidence words, contradicting words) — see rules/dated_events.yaml.
 
-    Dated events and explicit statements vote (each rule once, by its weight);
+    Dated events and explicit statements vote (each rule once, by its weight),
+    and so does a dateline among the furniture (``furniture``: the lines as
+    they stood, quoted back; ``furniture_s`` the same in Simplified);
     the leading year needs a weight of at least 2 and 1.5 times the runner-up,
     or the year is null. Bounds (疫情防控 → 2020–2022; the page's publication
     date) veto years outside them. A title year counts only when no event
-    speaks and nothing contradicts it."""
+    speaks and nothing contradicts it; ``title_label`` names where the title
+    came from in year_evidence (标题, or 文件名 for a title made of the file name)."""
     rules = _year_rules()
     simplified = _digit_years(simplified)
     title_s = _digit_years(title_s)
@@ -422,7 +522,9 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
                 review = None  # 今年是…: the present, even inside a review
             if review == "years" and ev.year is not None and ev.dates == "same":
                 continue  # an event recalled in a review of several years
-            y = ev.year if ev.year is not None else int(m.group("year"))
+            y = ev.year if ev.year is not None else _match_year(m)
+            if y is None:
+                continue  # a congress the lexicon does not know
             if ev.dates == "previous" or (ev.dates == "reviewed" and not planning_next):
                 y += 1
             elif review and not planning_next and ev.dates in ("same", "planned"):
@@ -434,6 +536,13 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
             while start > 0 and (text[start - 1].isdigit() or text[start - 1] == " ") and simplified[start - 1] == " ":
                 start -= 1  # a spaced year (1 9 9 8年) read as padded digits: quote all of it
             words[y].append((start, m.end(), text[start:m.end()]))
+            break
+    for line_s, line in zip(furniture_s, furniture or furniture_s):
+        m = rules["furniture_dateline"].match(line_s.strip())
+        if m:
+            y = int(m.group("year"))
+            votes[y] += rules["furniture_dateline_weight"]
+            words[y].append((-1, -1, line.strip()))  # before the text, never overlapping it
             break
     for y in list(votes):
         if not lo <= y <= hi:
@@ -452,7 +561,7 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
     if year is None and not votes and len(set(y for y, _ in title_years)) == 1:
         y, where = title_years[0]
         if lo <= y <= hi:
-            year, evidence = y, f"标题：{where}"
+            year, evidence = y, f"{title_label}：{where}"
     # A report of year Y looks back on Y-1: the events of Y-1 agree with a title
     # year Y when the text reviews a year just past (and is no year-end meeting).
     if len(set(y for y, _ in title_years)) == 1 and not planning_next:
@@ -461,13 +570,13 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
         strong = {v for v, w in votes.items() if w >= 2}
         if retro and lo <= y <= hi and year in (None, y - 1) and strong and strong <= {y, y - 1}:
             year = y
-            evidence = f"标题：{where}；{retro.group()}"
+            evidence = f"{title_label}：{where}；{retro.group()}"
 
     conflicts = []
     if year is not None:
         for y, where in title_years:
             if y != year and not (y == year + 1 and planning_next):
-                conflicts.append(f"标题：{where}")
+                conflicts.append(f"{title_label}：{where}")
         for m in _YEAR.finditer(simplified):
             y = int(m.group(1))
             if y <= year or (y == year + 1 and planning_next):
@@ -480,7 +589,7 @@ def infer_year(title_s: str, text: str, simplified: str, furniture_s: list[str],
                 continue  # next year's plans are normal; only a done deed in it is a contradiction
             conflicts.append(f"正文：{text[max(0, m.start() - 6):m.end() + 8]}")
     elif len(set(y for y, _ in title_years)) > 1:
-        conflicts = [f"标题：{where}" for _, where in title_years]
+        conflicts = [f"{title_label}：{where}" for _, where in title_years]
     conflict = " | ".join(dict.fromkeys(conflicts)) or None
     return year, evidence, conflict
 

@@ -11,6 +11,9 @@ Two uses:
   code or name of an enclosing division, breaks the tie).
 - ``place_matcher()``: leftmost-longest scan of free text for division names
   (ahocorasick-rs; notes/CHINESE_NLP.md measured it at ~35M chars/s).
+
+The country as a whole (the State Council's reports) is no division of the
+list: NATIONAL_NAME and NATIONAL_CODE name it, and resolve_admin_code knows it.
 """
 from __future__ import annotations
 
@@ -21,6 +24,14 @@ from importlib import resources
 
 import ahocorasick_rs
 import yaml
+
+
+# GB/T 2260 codes divisions only; 100000 is the code the national level
+# takes (DATA_MODEL.md). Kept out of divisions(): 中国 is no name for the
+# place matcher to find in a local speech.
+NATIONAL_NAME = "中国"
+NATIONAL_CODE = "100000"
+_NATIONAL_NAMES = (NATIONAL_NAME, "中华人民共和国")
 
 
 @dataclass(frozen=True)
@@ -120,11 +131,13 @@ def resolve_admin_code(name: str, within: str | None = None) -> str | None:
     divisions of the same name (和平区 in 天津市 and in 沈阳市). A name with
     its parents written before it (河南省商丘市睢县) resolves to the last one,
     checked to lie inside the ones before. Ambiguity left after that gives
-    None rather than a guess.
+    None rather than a guess. 中国 (the whole country) is 100000.
     """
     if not name:
         return None
     name = _simplify(name.strip())
+    if name in _NATIONAL_NAMES:
+        return NATIONAL_CODE
     outer = _within_division(within)
     cands = candidates(name)
     if not cands:
