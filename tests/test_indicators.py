@@ -176,8 +176,8 @@ def test_money_threshold_of_a_project_class():
 
 
 def test_unknown_metric_is_other_with_its_words():
-    r = row("全县农村自来水普及率达到93%。", "93%")
-    assert r["metric"] == "other" and "自来水普及率" in r["metric_text"] and r["measure"] == "share"
+    r = row("全县政务服务事项网上可办率达到93%。", "93%")
+    assert r["metric"] == "other" and "网上可办率" in r["metric_text"] and r["measure"] == "share"
 
 
 def test_chinese_numeral_count_of_projects():
@@ -344,3 +344,129 @@ def test_rate_said_of_projects_is_not_a_count_of_projects():
 def test_population_is_a_bare_count_not_people_unit():
     r = row("涉及全县近30万人口。", "30万")
     assert (r["unit"], r["comparator"]) == ("万", "approx")
+
+
+# ---------------------------------------------------------------- work-report metrics
+# The codes METRICS.md gained for 政府工作报告 (unemployment_rate … patents) and the package's own
+# families: the sentences are of the kinds those reports write.
+@pytest.mark.parametrize("text, span, metric", [
+    ("城镇调查失业率5.5%左右。", "5.5%", "unemployment_rate"),
+    ("居民消费价格涨幅3%左右。", "3%", "cpi"),
+    ("单位地区生产总值能耗下降2.5%左右。", "2.5%", "energy_intensity"),
+    ("单位GDP二氧化碳排放下降3%。", "3%", "carbon_intensity"),
+    ("粮食产量稳定在1300万吨以上。", "1300万吨", "grain_output"),
+    ("全体居民人均可支配收入增长5.2%。", "5.2%", "resident_income"),
+    ("城镇居民人均可支配收入增长4.6%。", "4.6%", "urban_income"),
+    ("研究与试验发展经费投入强度达到2.6%。", "2.6%", "rd_intensity"),
+    ("常住人口城镇化率提高到65.2%。", "65.2%", "urbanization"),
+    ("空气质量优良天数比例达到90%以上。", "90%", "air_quality"),
+    ("新改建农村公路1200公里。", "1200公里", "transport"),
+    ("建设高标准农田80万亩。", "80万亩", "agriculture"),
+    ("完成营造林110万亩。", "110万亩", "forest_coverage"),
+    ("开工改造城镇老旧小区1500个。", "1500个", "housing"),
+    ("新增基础教育学位4万个。", "4万个", "education_health"),
+    ("新增新能源装机3000万千瓦。", "3000万千瓦", "energy_output"),
+    ("技术合同成交额达到350亿元。", "350亿元", "innovation"),
+    ("拟安排财政赤字2.18万亿元。", "2.18万亿元", "deficit"),
+    ("每万人口高价值发明专利拥有量达到12件。", "12件", "patents"),
+])
+def test_work_report_metric(text, span, metric):
+    assert row(text, span)["metric"] == metric
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("研发经费占GDP比重达到2.5%。", "2.5%", "rd_intensity"),
+    ("数字经济核心产业增加值占地区生产总值比重达到10%。", "10%", "digital_economy"),
+    ("高技术制造业增加值占规模以上工业增加值比重达到15.8%。", "15.8%", "high_tech"),
+    ("全社会研发经费支出相当于地区生产总值的比例达到2.8%。", "2.8%", "rd_intensity"),
+])
+def test_denominator_of_a_share_is_not_the_metric(text, span, metric):
+    assert row(text, span)["metric"] == metric
+
+
+def test_share_of_gdp_with_no_named_numerator_is_other_not_gdp():
+    assert row("海洋生产总值占GDP比重达到14%左右。", "14%")["metric"] == "other"
+
+
+def test_comparison_with_a_base_year_carries_the_metric():
+    r = row("粮食产量达到39109万吨，比上年增产1199万吨。", "1199万吨")
+    assert (r["metric"], r["metric_text"]) == ("grain_output", "粮食产量")
+
+
+def test_metric_named_in_the_clause_before_a_comparison():
+    assert row("例如，原煤的产量，一九五八年比一九五七年增长了百分之一百零七。", "百分之一百零七")["metric"] \
+        == "energy_output"
+
+
+def test_count_after_a_growth_rate_does_not_take_its_metric():
+    r = row("亩均工业增加值增长9.9%，新增国家级开发区1家。", "1家")
+    assert r["metric"] == "other"
+
+
+# ---------------------------------------------------------------- metric_text and subject as written
+@pytest.mark.parametrize("text, span, metric_text", [
+    ("全市新增资质内建筑企业40家。", "40家", "新增资质内建筑企业"),   # the enterprise noun the class word qualifies
+    ("其中亿元以上项目15个。", "15个", "亿元以上项目"),                 # a money threshold defines the class
+    ("79个500万元以上重点项目相继开复工。", "500万元", "500万元以上重点项目"),
+    ("上次X个集中开工的重点项目。", "X个", "集中开工的重点项目"),        # the counted noun with its qualifier
+    ("财政部提前下达了新增1.848万亿地方债。", "1.848万亿", "新增地方债"),
+    ("抚顺特钢完成税收3.2亿元。", "3.2亿元", "税收"),                      # 完成 is the verb, not the metric
+])
+def test_metric_text_is_the_metric_as_written(text, span, metric_text):
+    assert row(text, span)["metric_text"] == metric_text
+
+
+@pytest.mark.parametrize("text, span, metric_text", [
+    ("并对绩效奖金基数上浮20%。", "20%", "绩效奖金基数"),
+    ("考核排名靠后的，还要对绩效奖金下浮20%。", "20%", "绩效奖金"),      # a clause inside the sentence
+    ("“实际网办率”要达到70%以上。", "70%", "实际网办率"),
+    ("我们要力争技工贸总收入达到X亿元。", "X亿元", "技工贸总收入"),
+])
+def test_other_metric_text_drops_lead_in_and_verbs(text, span, metric_text):
+    r = row(text, span)
+    assert (r["metric"], r["metric_text"]) == ("other", metric_text)
+
+
+def test_other_metric_text_of_a_traditional_speech_is_trimmed_too():
+    simp = "向上争取资金情况较好，总额达到5.4亿元。"
+    trad = opencc.OpenCC("s2t").convert(simp)
+    out = extract_indicators(SpeechDoc(text=trad, simplified=simp, script="hant"))
+    assert [r["metric_text"] for r in out] == ["總額"]
+
+
+@pytest.mark.parametrize("text, span, subject", [
+    ("在全省X家省级及以上产业园区中，我市只有3家。", "X家", "全省"),
+    ("本月只有睢县上报了一个手续齐全的入库项目。", "一个", "睢县"),
+    ("各县（市、区）共谋划了1000多个项目。", "1000多个", "各县（市、区）"),
+    ("我们提出每个县都要谋划建设一个农业产业园区。", "一个", "每个县"),
+])
+def test_subject_is_the_owner_without_its_lead_in(text, span, subject):
+    assert row(text, span)["subject"] == subject
+
+
+@pytest.mark.parametrize("text", [
+    "办理省人大代表建议987件、省政协提案900件。",
+    "提请省人大常委会审议地方性法规草案9件，立改废政府规章18项。",
+])
+def test_counts_of_documents_named_before_the_figure_are_not_indicators(text):
+    assert spans(text) == []
+
+
+def test_count_of_service_matters_stays_an_indicator():
+    assert spans("实现省X件事项网上一次办理。") == ["X件"]
+
+
+def test_values_listed_with_fenbie_follow_their_metrics_in_order():
+    out = rows("城镇调查失业率、居民消费价格涨幅分别控制在5.5%、3%左右。")
+    assert [(r["span_text"], r["metric"]) for r in out] == [("5.5%", "unemployment_rate"), ("3%", "cpi")]
+    out = rows("城镇调查失业率、城镇登记失业率分别为4.8%左右和4.3%左右。")
+    assert [r["metric_text"] for r in out] == ["城镇调查失业率", "城镇登记失业率"]
+
+
+def test_share_within_a_whole_measures_the_part():
+    assert row("服务业增加值在国内生产总值中的比重提高4个百分点。", "4个百分点")["metric"] == "services_value_added"
+
+
+def test_share_clause_after_a_figure_is_a_share_of_its_metric():
+    r = row("经济总量超9万亿元，占全国比重升至6.5%。", "6.5%")
+    assert (r["metric"], r["measure"]) == ("gdp", "share")

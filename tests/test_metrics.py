@@ -49,5 +49,40 @@ def test_quoted_class_of_enterprises():
 
 
 def test_words_that_contain_an_alias_but_name_something_else():
-    assert find_aliases("农产品加工产值占农业总产值比重") == [h for h in find_aliases("农产品加工产值")]
+    # 农业总产值 names agriculture (METRICS.md), not the 产值 of industry inside it
+    assert [(h.alias, h.metric) for h in find_aliases("加工产值占农业总产值比重")] == [
+        ("产值", "industrial_output"), ("农业总产值", "agriculture_value_added")]
     assert find_aliases("全省海洋生产总值增长6%") == []
+
+
+# ---------------------------------------------------------------- work-report metrics
+def test_names_are_the_spec_names():
+    if not SPEC.exists():
+        return
+    spec = {code: (zh, en) for code, zh, en in re.findall(r"^\| ([a-z_]+) \| ([^|]+?) \| ([^|]+?) \|",
+                                                          SPEC.read_text("utf-8"), re.M) if code != "code"}
+    ours = {r["metric"]: (r["name_zh"], r["name_en"]) for r in metric_rows()}
+    assert {code: ours[code] for code in spec} == spec
+
+
+def test_work_report_aliases_carry_both_scripts():
+    unemployment = next(r for r in metric_rows() if r["metric"] == "unemployment_rate")
+    assert {"城镇调查失业率", "城鎮調查失業率", "城镇登记失业率"} <= set(unemployment["aliases"])
+
+
+def test_gdp_as_a_denominator_or_qualifier_is_not_gdp():
+    assert [h.metric for h in find_aliases("单位地区生产总值能耗下降2.5%左右")] == ["energy_intensity"]
+    assert [h.metric for h in find_aliases("单位GDP二氧化碳排放下降3%")] == ["carbon_intensity"]
+    assert find_aliases("万元地区生产总值用水量下降4%") == []          # a per-unit-of-GDP figure with no code
+    assert [h.metric for h in find_aliases("研发经费占GDP比重2.5%")] == ["rd_intensity"]
+
+
+def test_urban_rural_and_all_residents_income_keep_their_codes():
+    text = "城镇居民人均可支配收入、农村居民人均可支配收入和全体居民人均可支配收入"
+    assert [h.metric for h in find_aliases(text)] == ["urban_income", "rural_income", "resident_income"]
+
+
+def test_railway_as_a_qualifier_of_another_noun_is_no_transport_figure():
+    # 铁路物流基地 counts logistics bases: only railway figures themselves (营业里程, 货运) are transport
+    assert find_aliases("列入了77个国家二级铁路物流基地") == []
+    assert [h.metric for h in find_aliases("铁路营业里程达到5000公里")] == ["transport"]

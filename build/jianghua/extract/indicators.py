@@ -5,8 +5,9 @@ How a figure becomes a row:
    Simplified view; dates, durations, ordinals, slogans, codes and counts of
    meetings/documents/policy items are dropped (rules/indicators.yaml).
 2. Its words decide the rest, nearest first: the metric is the alias in the
-   figure's clause (or the head noun after a count), else the previous figure's
-   metric in the same sentence when the clause only names a subject
+   figure's clause (or the head noun after a count), never the denominator of a
+   share (研发经费占GDP比重), in order for a 分别 list (A、B分别为x、y), else the
+   previous figure's metric in the same sentence when the clause only names a subject
    (虞城县2.1%、民权县2.0%); measure, comparator, status come from cue words
    right around it, in its clause, then its sentence; period and subject are
    carried along the paragraph as speakers do (1-8月份，… ；…).
@@ -24,7 +25,7 @@ from importlib import resources
 import yaml
 
 from ..document import SpeechDoc
-from ..metrics import OTHER, find_aliases, for_family
+from ..metrics import OTHER, AliasHit, find_aliases, for_family
 from ..numbers import ValueExpr, find_value_exprs, value_base
 from .scan import fast
 
@@ -97,6 +98,18 @@ def _name_list_re() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _owner_verb_re() -> re.Pattern[str]:
+    """A named owner followed by one of the subject verbs: 各县（市、区）共谋划了 (see _subject)."""
+    r = rules()
+    verbs = "|".join(map(re.escape, sorted(r.words("subject_verbs"), key=len, reverse=True)))
+    suffixes = "|".join(map(re.escape, sorted(r.words("subject_suffixes"), key=len, reverse=True)))
+    # the name starts after the lead-in (只有睢县, 我们提出每个县): no function characters inside it
+    core = r"[^\W\d有们提出只是在对和与了的其]"
+    name = rf"(?:(?:每个|每|各|其他|其余){core}{{0,6}}?|{core}{{1,6}}?)(?:{suffixes})(?:[（(][^）)]{{1,4}}[）)])?"
+    return re.compile(rf"(?:[^，。；]*?(?<![\u4e00-\u9fff])|[^，。；]*?(?:有|提出|其中))?({name})(?:{verbs})")
+
+
+@lru_cache(maxsize=1)
 def _filler_re() -> re.Pattern[str]:
     """Cue and filler words removed from a clause to see whether it names anything of its own."""
     r = rules()
@@ -104,8 +117,23 @@ def _filler_re() -> re.Pattern[str]:
         r.words("growth_up") + r.words("growth_down") + r.words("share_cues") + r.words("target_cues")
         + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "同比", "达到", "达", "为",
            "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
-           "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比"],
+           "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比",
+           # comparisons that only restate a base (比一九五七年增产, 年均实际增长)
+           "增产", "减产", "增加", "减少", "提高", "降低", "上升", "递增", "实际", "年均", "平均每年", "每年",
+           "决算数", "预算数", "扣除价格因素", "按可比价格计算", "又", "还", "也", "都", "上年", "上一年", "去年",
+           "期间", "年间", "时期"],
         key=len, reverse=True))))
+
+
+def _residue(clause: str, r: Rules) -> str:
+    """The words a clause has of its own once periods, owners, cue and filler words are gone."""
+    rest = r.period_re.sub("", clause)
+    rest = re.sub(r"[一二三四五六七八九○〇零0-9０-９]{4}年", "", rest)
+    rest = r.subject_name_re.sub("", rest)
+    rest = r.subject_area_re.sub("", rest)
+    rest = _filler_re().sub("", rest)
+    rest = re.sub(r"[XＸ*＊0-9.%％]+|[零〇○一二两三四五六七八九十百千万亿]{2,}", "", rest)  # other figures: 比一九五七年的七百零四亿元
+    return "".join(_CJK.findall(rest))
 
 
 # ---------------------------------------------------------------- text structure
@@ -228,6 +256,8 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
         if unit in r.words("item_units") and re.sub(r"^(?:以上|多)", "", s[e.end:e.end + 6]).startswith(
                 _words("item_verbs")):
             continue
+        if unit in r.words("item_units") and s.endswith(_words("document_nouns"), max(0, e.start - 6), e.start):
+            continue  # 办理人大代表建议4249件, 审议地方性法规9项: counts of documents (ANNOTATION §3)
         if _in_short_quote(s, start, end, r.raw["slogan_max_chars"]):
             continue
         if re.match(r"[A-Za-zＡ-Ｚａ-ｚ+＋]", after) or re.search(r"[A-Za-zＡ-Ｚａ-ｚ+＋]$", before):
@@ -424,7 +454,7 @@ def _subject(f: _Fig, s: str, clause_start: int, alias_start: int | None, r: Rul
     m = _name_list_re().search(trimmed)
     if m:
         a = clause_start + m.start(1)
-        pre = re.match(r"^(?:.*?的有|其中|有|的)", s[a:clause_start + m.end(1)])
+        pre = re.match(r"^(?:.*?的有|其中|有|的|在|对|从|实现|仅)", s[a:clause_start + m.end(1)])
         if pre:
             a += pre.end()
         name = s[a:clause_start + m.end(1)]
@@ -435,6 +465,11 @@ def _subject(f: _Fig, s: str, clause_start: int, alias_start: int | None, r: Rul
     m = m or r.subject_area_re.match(s, clause_start, f.start)
     if m:
         return m.start(), m.end()
+    if alias_start is None:
+        # the figure is named after it: an owner opening the clause, then a verb (睢县上报了一个…)
+        m = _owner_verb_re().match(s, clause_start, f.start)
+        if m:
+            return m.start(1), m.end(1)
     if head_end > clause_start:
         head = s[clause_start:head_end]
         lead = re.match(r"^(?:.*?(?:截至[^，]*|[0-9一二三四五六七八九十]+[-—至][0-9一二三四五六七八九十]+月份?|预计到年末|预计|今年|去年|全年))?", head)
@@ -443,6 +478,9 @@ def _subject(f: _Fig, s: str, clause_start: int, alias_start: int | None, r: Rul
         tail = re.search(r"(?:完成|实现|的|对)+$", s[a:b])
         if tail:
             b = a + tail.start()
+        front = re.match(r"(?:在|对|从|实现|仅)", s[a:b])
+        if front and b - a - front.end() >= 2:
+            a += front.end()  # 在全省, 实现省: the place, not the preposition
         if b > a and r.subject_name_re.fullmatch(s, a, b):
             return a, b
     return None
@@ -463,10 +501,36 @@ def _period(s: str, para: tuple[int, int], clause_start: int, pos: int, r: Rules
     return last
 
 
-def _metric_text_other(text: str) -> str:
-    t = re.sub(r"^(?:其中|同比|分别|共|共计|累计|全年|今年|去年|预计)+", "", text)
-    t = re.sub(r"(?:达到了|达到|达|完成了|完成|实现了|实现|为|是|在|保持在|超过了|超过|突破|不低于|增长|下降|均|都|各|了|约|近|将近|要|力争)+$", "", t)
-    return t.strip("“”\"（）() ")
+def _alias_phrase(s: str, h: AliasHit, lo: int, hi: int) -> tuple[int, int]:
+    """Where the metric is written around alias ``h`` (inside ``s[lo:hi]``): with 新增 or a money threshold
+    in front (新增地方债, 500万元以上重点项目), with the enterprise/project noun it qualifies behind
+    (新增资质内 → 新增资质内建筑企业), without a leading 完成 (完成税收 → 税收)."""
+    a, b = h.start, h.end
+    if s.startswith("完成", a) and b - a > 3:
+        a += 2
+    lead = re.search(r"(?:新增|(?:[0-9.]+|[一二三四五六七八九十百千]+)?[万亿]元?(?:及)?以上的?)$", s[lo:a])
+    if lead:
+        a = lo + lead.start()
+    tail = re.fullmatch(r"[\u4e00-\u9fff]{1,6}?(?:企业|项目)", s[b:hi])
+    if tail:
+        b = hi
+    return a, b
+
+
+# lead words only where no metric name can start with them (not 在建, 对口, 要素)
+_OTHER_LEAD = re.compile(r"(?:其中|同比|分别|共计|共|累计|全年|今年|去年|预计|我们|我市|我县|我区|要力争|力争|确保|争取|"
+                         r"并对|还要对|要对|仅|“|\"|（|\(| )+")
+_OTHER_TAIL = re.compile(r"(?:达到了|达到|达|完成了|完成|实现了|实现|为|是|在|保持在|超过了|超过|突破|不低于|不得|增长|下降|"
+                         r"上浮|下浮|均|都|各|了|已|约|近|将近|要|力争|(?<![高初集空])中|”|\"|（|）|\(|\)| )+$")
+
+
+def _other_text(s: str, t: str, a: int, b: int) -> str:
+    """``t[a:b]`` as the metric's name: without lead-in (其中, 我们要力争, 并对) and trailing verbs or cues,
+    found on the Simplified view (the word lists are Simplified) and sliced from the original."""
+    lead = _OTHER_LEAD.match(s, a, b)
+    a = lead.end() if lead else a
+    tail = _OTHER_TAIL.search(s, a, b)
+    return t[a:tail.start() if tail else b]
 
 
 # ---------------------------------------------------------------- the extractor
@@ -500,7 +564,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         if f.rank:
             metric = "rank"
             hit = _last(r.words("rank_cues"), s[sent[0]:f.start])
-            metric_text = _metric_text_other(clause) or (hit[1] if hit else None)
+            metric_text = _other_text(s, t, cstart, f.start) or (hit[1] if hit else None)
         elif f.family == "count" and f.expr is not None and (_place_head(head, r) or (
                 (f.unit or "").startswith("个") and f.unit[1:] in r.words("place_count_heads"))):
             # 5个县还没有新增…, 3个乡镇新增…为零: counts places; the metric named later is not what is counted
@@ -516,30 +580,53 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 # the thing counted, not a rate said of it (155个计划建设项目开复工率只有**%)
                 counted = [h for h in hits if for_family(h.metric, "count") in ("projects", "new_enterprises")]
                 h = counted[0] if counted and f.family == "count" else hits[-1]
-                metric, metric_text = for_family(h.metric, f.family), t[h.start:h.end]
+                lo = f.end + (len(phrase) - len(head))
+                a, b = _alias_phrase(s, h, lo, h.end)
+                if h in counted and re.fullmatch(r"[\u4e00-\u9fff]{1,12}", s[lo:a]):
+                    a = lo  # the counted noun with what qualifies it: 集中开工的重点项目, 手续齐全的入库项目
+                if f.family == "money" and phrase.startswith(("以上", "及以上")):
+                    a = f.start  # a threshold names a class: 500万元以上重点项目
+                metric, metric_text = for_family(h.metric, f.family), t[a:b]
+                if a == lo and s.endswith("新增", 0, f.start):
+                    metric_text = t[f.start - 2:f.start] + metric_text  # 新增1.848万亿地方债: 新增地方债
             elif f.family == "count" or not (re.match(r"(?:以上|以下|左右|，|。)", phrase)
                                              or _names_metric_before(s, cstart, f.start, prev_metric_fig)):
                 # money before a noun names it (8000亿元专项再贷款) unless its clause already named
                 # the metric (纳税超过100万企业, 专项债的1/3、也就是1万多亿提前…)
                 metric = OTHER
-                metric_text = _metric_text_other(head[:20])
+                h0 = f.end + len(phrase) - len(head)
+                metric_text = _other_text(s, t, h0, min(h0 + 20, f.end + len(phrase)))
         if metric is None:
             hits = find_aliases(s, cstart, f.start)
-            if len({h.metric for h in hits}) >= 2 and re.search("[均都]|分别", s[hits[-1].end:f.start]) and all(
-                    re.sub(r"[（(][^）)]*[）)]|[“”]", "", s[a.end:b.start]) in ("、", "和", "及", "与")
-                    for a, b in zip(hits, hits[1:])):
+            listed = len(hits) >= 2 and all(re.sub(r"[（(][^）)]*[）)]|[“”]", "", s[a.end:b.start]) in ("、", "和", "及", "与")
+                                            for a, b in zip(hits, hits[1:]))
+            values = [g for g in figs if hits[-1].end <= g.start < _clause_end(s, hits[-1].end, CLAUSE_END)] \
+                if listed else []
+            if listed and "分别" in s[hits[-1].end:f.start] and len(values) == len(hits):
+                # A、B分别为4.8%左右和4.3%左右: the values follow the metrics in order
+                hits = [hits[next(k for k, g in enumerate(values) if g is f)]]
+            elif listed and len({h.metric for h in hits}) >= 2 and re.search("[均都]|分别", s[hits[-1].end:f.start]):
                 # one figure shared by a list of metrics (A、B、C五项指标均增长5%): other, the list as written
                 metric, metric_text = OTHER, t[hits[0].start:_clause_end(s, hits[-1].end, "，,。；均都分别")]
                 hits = []
+            within = re.search(r"在[^，,。；]{1,12}?中(?:所占)?的?(?:比重|比例|占比)", s[cstart:f.start])
+            share_of = max(s.rfind("占", cstart, f.start), s.rfind("相当于", cstart, f.start),
+                           cstart + within.start() if within else -1)
+            if share_of >= 0:
+                # X占Y的比重, X相当于Y的比例, X在Y中的比重: the figure measures X; Y is only the denominator
+                hits = [h for h in hits if h.end <= share_of]
             if hits:
                 h = hits[-1]
-                metric, metric_text, alias_start = for_family(h.metric, f.family), t[h.start:h.end], h.start
+                a, b = _alias_phrase(s, h, cstart, f.start)
+                metric, metric_text, alias_start = for_family(h.metric, f.family), t[a:b], a
                 rate = re.match(r"[\u4e00-\u9fff]{0,6}?率", s[h.end:f.start])
                 if f.family == "percent" and rate and for_family(h.metric, "count") in ("projects", "new_enterprises"):
                     # 项目申报通过率**%: a rate said of projects, not a count of them
                     metric, metric_text = OTHER, t[h.start:h.end + rate.end()]
-        if metric is None and prev_in_sentence is None and f.start - cstart <= 4 and cstart > sent[0]:
-            # a bare verb clause (…的宏观调控目标，定为百分之八至九): the metric named just before it
+        if metric is None and prev_in_sentence is None and cstart > sent[0] and (
+                f.start - cstart <= 4 or len(_residue(clause, r)) < 2):
+            # a bare verb clause (…的宏观调控目标，定为百分之八至九; 钢的产量，一九五八年比一九五七年增长了…):
+            # the metric named just before it
             hits = find_aliases(s, _clause_start(s, cstart - 1, sent[0]), cstart - 1)
             if hits:
                 h = hits[-1]
@@ -554,23 +641,24 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 if bare.endswith(word) and f.family in by_family and not bare[:-len(word)].endswith(
                         _words("bare_word_blockers")):
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
-                    metric, metric_text = by_family[f.family], _metric_text_other(t[cstart:cstart + len(bare)])
+                    metric, metric_text = by_family[f.family], _other_text(s, t, cstart, cstart + len(bare))
         if metric is None and prev_m is not None:
-            rest = r.period_re.sub("", clause)
-            rest = r.subject_name_re.sub("", rest)
-            rest = r.subject_area_re.sub("", rest)
-            rest = _filler_re().sub("", rest)
-            rest = re.sub(r"[XＸ*＊0-9.%％]+", "", rest)
-            words = "".join(_CJK.findall(rest))
+            words = _residue(clause, r)
             # a bare clause (也就是1万多亿), or one repeating the end of the previous metric (财政总收入…，XX总收入…)
-            if len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or ""):
+            # a count never continues a percentage (…增长9.94%，新增国家级开发区1家): its noun was stripped as an owner
+            # a clause opening with 占 gives the share of the previous figure (…9万亿元，占全国比重6.5%)
+            if (len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or "")
+                    or re.match(r"(?:分别|均|的)?占", clause)) and not (
+                    f.family == "count" and prev_m.family in ("percent", "fraction")):
                 pm = prev_m.row
                 metric = for_family(pm["metric"], f.family) if pm["metric"] in ("projects", "project_investment") \
                     else pm["metric"]
                 metric_text = pm["metric_text"]
         if metric is None:
             metric = OTHER
-            metric_text = _metric_text_other(t[cstart:f.start]) or _metric_text_other(head[:20]) or None
+            h0 = f.end + len(phrase) - len(head)
+            metric_text = _other_text(s, t, cstart, f.start) or _other_text(
+                s, t, h0, min(h0 + 20, f.end + len(phrase))) or None
 
         status, commitment = _status(f, s, sent, _para_has_estimate(s, para, f.start, r), r, fig_ends)
         sub = _subject(f, s, cstart, alias_start, r)
