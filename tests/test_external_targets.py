@@ -27,6 +27,8 @@ GDP_PHRASE = re.compile(
     rf"(?P<num>(?P<v>{_NUM})%?(?:(?:——|[-—–~至到])(?P<v2>{_NUM}))?%(?P<cmp>左右|以上)?)")
 # The phrase states an aim when the words since the sentence began say so.
 TARGET_CONTEXT = re.compile(r"预期目标|主要目标|调控目标|经济增长目标")
+# …unless the aim is said to be met: a review's result (全面实现年初确定的主要目标，国内生产总值增长7.8%).
+DONE_CONTEXT = re.compile(r"(?:实现|完成)[^，。；]{0,8}(?:预期目标|主要目标)")
 
 
 def norm_map(text: str) -> tuple[str, list[int]]:
@@ -48,7 +50,7 @@ def target_phrases(text: str) -> list[tuple[int, int, dict]]:
     found = []
     for m in GDP_PHRASE.finditer(text):
         lead = text[text.rfind("。", 0, m.start()) + 1:m.start()]
-        if not TARGET_CONTEXT.search(lead + m.group()) or "预计" in lead[-12:]:
+        if not TARGET_CONTEXT.search(lead + m.group()) or DONE_CONTEXT.search(lead) or "预计" in lead[-12:]:
             continue
         v2 = m.group("v2")
         comparator = "range" if v2 else {"左右": "approx", "以上": "gte"}.get(m.group("cmp"), "eq")

@@ -470,3 +470,161 @@ def test_share_within_a_whole_measures_the_part():
 def test_share_clause_after_a_figure_is_a_share_of_its_metric():
     r = row("经济总量超9万亿元，占全国比重升至6.5%。", "6.5%")
     assert (r["metric"], r["measure"]) == ("gdp", "share")
+
+
+# ---------------------------------------------------------------- status by position (work reports)
+# A work report reviews the past, then plans: a figure's part of the report decides its status
+# before its cue words do (DATA_MODEL.md "Rules for the status of a figure").
+def report_rows(text: str, year: int = 2026) -> dict[str, dict]:
+    out = extract_indicators(SpeechDoc(text=text, simplified=text, script="hans", year=year))
+    return {r["span_text"]: r for r in out}
+
+
+REPORT = ("各位代表：\n一、2025年工作回顾\n"
+          "过去一年，地区生产总值增长5.4%，增速高于预期目标。超额完成年度目标任务，城镇新增就业12万人。"
+          "预计全年粮食产量达到1300万吨。\n"
+          "二、2026年经济社会发展总体要求和主要预期目标\n"
+          "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右。\n"
+          "三、2026年重点工作\n实施重点项目120项，新改建农村公路1200公里。2025年已建成保障房2万套。\n")
+
+
+@pytest.mark.parametrize("span, status", [
+    ("5.4%", "actual"),      # review: a result, even beside 预期目标
+    ("12万人", "actual"),    # review: 超额完成年度目标 is done, not aimed at
+    ("1300万吨", "estimate"),  # 预计 in the review
+    ("5%", "target"),        # the statement of the year's aims
+    ("5.5%", "target"),
+    ("120项", "target"),     # the plan states what is to be, with no aim word
+    ("1200公里", "target"),
+    ("2万套", "actual"),     # in the plan, but of a past year and 已
+])
+def test_status_by_position_in_a_work_report(span, status):
+    assert report_rows(REPORT)[span]["status"] == status
+
+
+def test_the_same_words_outside_a_report_keep_cue_word_status():
+    # a leader's speech with no review section: 增速 beside 目标 is still read from cue words
+    assert row("新增就业要达到12万人。", "12万人")["status"] == "target"
+    assert row("城镇新增就业12万人，超额完成年度目标。", "12万人")["status"] == "actual"
+
+
+def test_review_opened_by_a_paragraph_not_a_heading():
+    text = ("各位代表：\n过去一年，全省地区生产总值增长5.8%。\n城乡居民收入增长6%，社会大局稳定。\n"
+            "今年是“十五五”开局之年。全省地区生产总值增长5%左右。\n")
+    rows_ = report_rows(text)
+    assert [rows_[s]["status"] for s in ("5.8%", "6%", "5%")] == ["actual", "actual", "target"]
+
+
+def test_achievement_heading_opens_a_review_and_a_past_plan_period_does_not_end_it():
+    text = ("一、2025年主要工作和“十四五”发展成就\n“十四五”时期，全省地区生产总值年均增长5.5%。\n"
+            "二、“十五五”时期的主要目标任务\n全省地区生产总值年均增长5%左右。\n")
+    rows_ = report_rows(text)
+    assert (rows_["5.5%"]["status"], rows_["5%"]["status"]) == ("actual", "target")
+
+
+def test_plan_paragraph_inside_a_known_review_ends_it():
+    text = ("“十四五”时期发展成就和2025年工作回顾\n刚刚过去的2025年，地区生产总值增长5.6%。\n"
+            "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n一、重点工作\n")
+    rows_ = report_rows(text)
+    assert (rows_["5.6%"]["status"], rows_["5%"]["status"]) == ("actual", "target")
+
+
+def test_a_known_review_runs_on_past_a_false_plan_heading_to_the_next_heading():
+    text = ("一、2025年和“十四五”时期工作回顾\n2025年，地区生产总值增长5.1%。\n"
+            "各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。\n"
+            "（一）大抓产业。新建5G基站8000个。\n二、2026年工作安排\n新建5G基站9000个。\n")
+    rows_ = report_rows(text)
+    assert [rows_[s]["status"] for s in ("5.1%", "8000个", "9000个")] == ["actual", "actual", "target"]
+
+
+def test_an_unnumbered_plan_heading_ends_the_review():
+    text = "2024年工作回顾\n过去一年，新建5G基站8000个。\n2025年工作安排建议\n新建5G基站9000个。\n"
+    rows_ = report_rows(text, 2025)
+    assert (rows_["8000个"]["status"], rows_["9000个"]["status"]) == ("actual", "target")
+
+
+def test_a_plan_paragraph_looking_back_is_read_by_cue_words():
+    text = ("一、过去五年工作回顾\n五年来，国内生产总值年均增长11.2%。\n二、今年的工作\n"
+            "2011年是“十二五”开局之年。过去一年，国内生产总值增长10.3%。\n国内生产总值增长8%左右。\n")
+    rows_ = report_rows(text, 2011)
+    assert [rows_[s]["status"] for s in ("11.2%", "10.3%", "8%")] == ["actual", "actual", "target"]
+
+
+def test_an_aim_restated_in_the_review_stays_a_target():
+    text = "一、2024年工作回顾\n去年政府工作报告提出，物价涨幅要从14.8%降到10%左右，这一目标已经实现。\n"
+    assert report_rows(text, 1995)["10%"]["status"] == "target"
+
+
+def test_comparison_with_a_past_base_year_in_the_plan_is_still_a_target():
+    text = "一、2025年工作回顾\n过去一年，经济平稳。\n二、2026年主要目标\n粮食产量比2025年增长2%。\n"
+    assert report_rows(text)["2%"]["status"] == "target"
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("拟安排中央财政赤字2450亿元，比去年预算赤字减少500亿元。", "500亿元"),   # 去年 as a base
+    ("教育投入将由去年的1076亿元增加到1562亿元。", "1562亿元"),
+    ("做实重大项目前期工作，全年开工重点项目2000个以上。", "2000个"),         # 目前 inside 项目前期
+    ("优化已建成设施运维管护，新建污水管网300公里。", "300公里"),               # 已建成 names what exists
+])
+def test_plan_words_that_look_past_but_are_not(sentence, span):
+    text = "一、2025年工作回顾\n过去一年，经济平稳。\n二、2026年重点工作\n" + sentence + "\n"
+    assert report_rows(text)[span]["status"] == "target"
+
+
+def test_a_past_statement_in_the_plan_part_is_actual():
+    text = "一、2025年工作回顾\n过去一年，经济平稳。\n二、2026年重点工作\n去年已经建成保障房2万套，今年再建3万套。\n"
+    rows_ = report_rows(text)
+    assert (rows_["2万套"]["status"], rows_["3万套"]["status"]) == ("actual", "target")
+
+
+# ---------------------------------------------------------------- plan periods (period_text for the targets table)
+@pytest.mark.parametrize("text, span, status, period", [
+    ("“十五五”期间，全省地区生产总值年均增长5%左右。", "5%", "target", "“十五五”期间"),
+    ("今后五年，全省地区生产总值年均增长5%左右。", "5%", "target", "今后五年"),
+    ("到2030年，常住人口城镇化率达到70%。", "70%", "target", "到2030年"),
+    ("“十四五”以来，地区生产总值年均增长6%。", "6%", "actual", "“十四五”以来"),   # looks back
+    ("到2020年，常住人口城镇化率达到60%。", "60%", "actual", "到2020年"),           # past for a 2026 speech
+    ("全省地区生产总值年均增长5.5%。", "5.5%", "actual", "年均"),                   # the average is the period
+])
+def test_plan_periods_are_kept_as_written(text, span, status, period):
+    r = report_rows(text)[span]
+    assert (r["status"], r["period_text"]) == (status, period)
+
+
+def test_five_year_average_in_a_review_is_actual_with_its_period():
+    text = "一、“十四五”时期的成就\n五年来，地区生产总值年均增长6.5%。\n二、今后五年的目标\n今后五年，地区生产总值年均增长5%左右。\n"
+    rows_ = report_rows(text)
+    assert (rows_["6.5%"]["status"], rows_["6.5%"]["period_text"]) == ("actual", "五年来")
+    assert (rows_["5%"]["status"], rows_["5%"]["period_text"]) == ("target", "今后五年")
+
+
+# ---------------------------------------------------------------- counts of items and fractions (ANNOTATION §3)
+@pytest.mark.parametrize("text, span", [
+    ("今年实施重点项目120项。", "120项"),             # projects are counted
+    ("全年办理群众诉求5000件。", "5000件"),           # matters handled for people
+    ("化解信访积案126件。", "126件"),
+])
+def test_counts_of_projects_and_matters_in_item_units_are_indicators(text, span):
+    assert spans(text) == [span]
+
+
+@pytest.mark.parametrize("text", [
+    "出台政策措施20条。",
+    "制定支持民营经济发展举措12项。",
+    "工作只做了一半。",                               # a half as a figure of speech
+])
+def test_counts_of_policy_items_and_rhetorical_halves_are_not_indicators(text):
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize("text, span, value, measure, comparator", [
+    ("将工业生产许可证再压减一半以上。", "一半", 0.5, "growth", "gte"),
+    ("重污染天数减少一半。", "一半", 0.5, "growth", "eq"),
+    ("占全省的一半。", "一半", 0.5, "share", "eq"),
+    ("专项债的1/3用于重点项目。", "1/3", 1 / 3, "share", "eq"),
+    ("三分之一的乡镇还没有新增项目。", "三分之一", 1 / 3, "share", "eq"),
+])
+def test_fractions_are_figures_without_a_unit(text, span, value, measure, comparator):
+    r = row(text, span)
+    assert (r["unit"], r["measure"], r["comparator"]) == (None, measure, comparator)
+    assert r["value"] == pytest.approx(value)

@@ -90,6 +90,13 @@ def test_fractions(text):
     assert e.kind == "fraction" and e.value == pytest.approx(0.25)
 
 
+def test_one_half_in_words_is_a_fraction():
+    e = one("再压减一半以上")
+    assert (e.kind, e.value, e.unit, e.is_chinese) == ("fraction", 0.5, None, True)
+    # 十一半 is no half: the 一 belongs to the number before
+    assert all(x.kind != "fraction" for x in find_value_exprs("二十一半", UNITS))
+
+
 def test_chinese_numeral_count_is_flagged():
     e = one("新建三个产业园")
     assert (e.value, e.unit, e.is_chinese) == (3.0, "个", True)

@@ -48,7 +48,7 @@ class ValueExpr:
     """多/余 after the number: more than (1000多个, 5000多亿元)."""
     is_range: bool
     kind: str
-    """number, percent_words (百分之五) or fraction (1/3, 三分之一)."""
+    """number, percent_words (百分之五) or fraction (1/3, 三分之一, 一半)."""
     is_chinese: bool
     """The number is written in Chinese numerals (一个, 四个)."""
 
@@ -123,7 +123,8 @@ def _scanner(units: tuple[str, ...]) -> re.Pattern[str]:
     percent_words = (rf"(?P<pw>百分之(?P<pwnum>{CHINESE_RE}|{ARABIC_RE})"
                      rf"(?:(?:至|到|－|-)(?:百分之)?(?P<pwnum2>{CHINESE_RE}|{ARABIC_RE}))?)")
     fraction = (rf"(?P<fr>(?<![0-9０-９.])(?P<fa>[0-9]+)/(?P<fb>[0-9]+)(?![0-9/])"
-                rf"|(?P<fcb>[一二三四五六七八九十]+)分之(?P<fca>[一二三四五六七八九十]+))")
+                rf"|(?P<fcb>[一二三四五六七八九十]+)分之(?P<fca>[一二三四五六七八九十]+)"
+                rf"|(?P<half>(?<![一二三四五六七八九十百千万])一半))")  # 压减一半以上: one half
     return re.compile(f"{percent_words}|{fraction}|{number}")
 
 
@@ -158,7 +159,9 @@ def find_value_exprs(text: str, units: Sequence[str]) -> list[ValueExpr]:
                                  "percent_words", not _ARABIC.match(m.group("pwnum"))))
             continue
         if m.group("fr"):
-            if m.group("fa"):
+            if m.group("half"):
+                a, b, chinese = 1.0, 2.0, True
+            elif m.group("fa"):
                 a, b, chinese = float(m.group("fa")), float(m.group("fb")), False
             else:
                 a, b, chinese = parse_number(m.group("fca")), parse_number(m.group("fcb")), True

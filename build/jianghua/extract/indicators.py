@@ -11,6 +11,10 @@ How a figure becomes a row:
    (虞城县2.1%、民权县2.0%); measure, comparator, status come from cue words
    right around it, in its clause, then its sentence; period and subject are
    carried along the paragraph as speakers do (1-8月份，… ；…).
+3. In a work report the part a figure stands in decides its status first
+   (_positions): the review of the past → actual even beside target words,
+   the plan after it → target unless said of the past; plan periods
+   (“十五五”期间, 今后五年, 到2030年, 年均) are kept in period_text.
 Offsets come from the Simplified view, which has the length of the original,
 so span_text is sliced from doc.text.
 """
@@ -258,6 +262,8 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
             continue
         if unit in r.words("item_units") and s.endswith(_words("document_nouns"), max(0, e.start - 6), e.start):
             continue  # 办理人大代表建议4249件, 审议地方性法规9项: counts of documents (ANNOTATION §3)
+        if fam == "fraction" and s.startswith("一半", e.start) and before.endswith(_words("half_not_after")):
+            continue  # 工作只做了一半: rhetoric
         if _in_short_quote(s, start, end, r.raw["slogan_max_chars"]):
             continue
         if re.match(r"[A-Za-zＡ-Ｚａ-ｚ+＋]", after) or re.search(r"[A-Za-zＡ-Ｚａ-ｚ+＋]$", before):
@@ -399,7 +405,10 @@ def _comparator(f: _Fig, s: str, r: Rules) -> str:
 
 
 def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rules,
-            fig_ends: frozenset[int] = frozenset()) -> tuple[str, str | None]:
+            fig_ends: frozenset[int] = frozenset(), where: str | None = None,
+            year: int | None = None, period: str | None = None) -> tuple[str, str | None]:
+    """``where``: the figure's part of a work report (_positions), review or plan, or None;
+    ``period``: its period_text (Simplified)."""
     lead = s[sent[0]:f.start]
     for w in r.words("not_target_cues"):
         lead = lead.replace(w, "#" * len(w))
@@ -409,6 +418,8 @@ def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rule
             lead = lead[:m.start()] + "#" * (m.end() - m.start()) + lead[m.end():]
     if para_estimate or any(w in lead for w in r.words("estimate_cues")):
         return "estimate", None
+    if where == "review" and not any(w in lead for w in r.words("review_aim_cues")):
+        return "actual", None  # a result, even next to target words: 完成年度目标, 增速高于预期目标
     # the nearest aim word before the figure, unless a past marker sits between
     lead_yao = r.yao_re.sub(lambda m: m.group() if m.group() == "要" else "#" * len(m.group()), lead)
     cue = _last([w for w in r.words("target_cues") if w != "要"], lead)
@@ -435,6 +446,8 @@ def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rule
     plan = next((w for w in r.words("plan_openers") if opener.startswith(w)), None)
     if not target and plan and not opener.startswith("的", len(plan)):  # 今年发展的300余亩: attributive, a fact
         target = not any(p in lead for p in r.words("past_markers"))
+    if not target and (where == "plan" or (period and _future_period(period, year, r))):
+        target = not _past_in_plan(lead, year, r)  # the plan states what is to be: 地区生产总值增长5%左右
     if not target:
         return "actual", None
     hard = _last(r.words("hard_commitment"), lead)
@@ -498,6 +511,9 @@ def _period(s: str, para: tuple[int, int], clause_start: int, pos: int, r: Rules
     for m in r.reset_re.finditer(s, para[0], pos):
         if last is None or m.start() >= last[1]:
             last = None
+    avg = s.rfind(r.raw["average_word"], clause_start, pos)
+    if avg >= 0 and (last is None or not _compiled(r.raw["multi_year_period"]).search(s[last[0]:last[1]])):
+        return avg, avg + len(r.raw["average_word"])  # 地区生产总值年均增长5.5%: a yearly average over a plan period
     return last
 
 
@@ -538,6 +554,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
     r = rules()
     s, t = doc.simplified, doc.text
     layout = _Layout(s)
+    positions = _positions(s, doc.year, r)
+    position_starts = [p[0] for p in positions]
     figs = _candidates(s, r)
     fig_ends = frozenset(f.end for f in figs)
     rows: list[dict] = []
@@ -660,14 +678,18 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             metric_text = _other_text(s, t, cstart, f.start) or _other_text(
                 s, t, h0, min(h0 + 20, f.end + len(phrase))) or None
 
-        status, commitment = _status(f, s, sent, _para_has_estimate(s, para, f.start, r), r, fig_ends)
+        per = _period(s, para, cstart, f.start, r)
+        where = _position_at(positions, position_starts, f.start)
+        if where == "plan" and _compiled(r.raw["review_para_openers"]).search(s, para[0], sent[0]):
+            where = None  # 2011年是…开局之年。过去一年，…。国内生产总值增长10.3%: the paragraph looks back
+        status, commitment = _status(f, s, sent, _para_has_estimate(s, para, f.start, r), r, fig_ends,
+                                     where, doc.year, s[per[0]:per[1]] if per else None)
         sub = _subject(f, s, cstart, alias_start, r)
         subject = t[sub[0]:sub[1]] if sub else None
         if subject is None and prev_in_sentence is not None:
             subject = prev_in_sentence.row.get("subject")
         if subject is None and para_subject and s[sent[0] - 1:sent[0]] in "；;" and prev_para == para:
             subject = para_subject
-        per = _period(s, para, cstart, f.start, r)
         value = f.value
         row = {
             "char_start": f.start,
@@ -757,3 +779,92 @@ def _announced_list(s: str, pos: int, fig: int, r: Rules, max_item: int = 150) -
             return False
         p_start = prev_start
     return False
+
+
+# ---------------------------------------------------------------- status by position (work reports)
+_TOP_HEADING = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分")
+_YEAR4 = re.compile(r"(?<![0-9０-９一二三四五六七八九○〇零])((?:19|20)[0-9]{2}|(?:１９|２０)[０-９]{2}|"
+                    r"[一二][九〇○零][一二三四五六七八九○〇零]{2})年")
+_YEAR_DIGITS = str.maketrans("○〇零一二三四五六七八九０１２３４５６７８９", "0001234567890123456789")
+
+
+def _year_of(m: re.Match[str]) -> int:
+    """The year a _YEAR4 match names: 2024年, 一九五八年."""
+    return int(m.group(1).translate(_YEAR_DIGITS))
+
+
+def _positions(s: str, year: int | None, r: Rules) -> list[tuple[int, int, str]]:
+    """(start, end, "review" | "plan") of the lines of a work report: the review sections the metadata
+    knows (metadata._review_sections), headings of achievements and runs of paragraphs opening with
+    过去一年/五年来…; the plan is everything after the first review (二、2025年主要预期目标, 三、重点工作)
+    except later reviews. A speech with no review has no positions: cue words alone decide."""
+    from ..metadata import _review_sections  # lazy: metadata imports extract.scan
+
+    known = [(a, e) for a, e, _ in _review_sections(s)]
+    extra = _compiled(r.raw["review_heading_extra"])
+    opens_review = _compiled(r.raw["review_para_openers"])
+    opens_plan = _compiled(r.raw["plan_para_openers"])
+    out: list[tuple[int, int, str]] = []
+    state, seen_review, pos = None, False, 0
+    cut = -1  # a known review ends early at a paragraph of plans (今年是“十五五”开局之年): up to here it is plan
+    for line in s.split("\n"):
+        head = line.lstrip()
+        known_end = next((e for a, e in known if a <= pos < e), None)
+        if any(a == pos for a, _ in known):
+            # a review the metadata knows runs on past its end to the next heading or plan paragraph
+            # (各位代表！2025年主要目标任务的完成… is no plan heading)
+            state = "review"
+        elif _TOP_HEADING.match(head):
+            state = "review" if extra.search(head[:40]) else ("plan" if seen_review else None)
+        elif opens_review.search(head[:12]):
+            state = "review"
+        elif (state == "review" or known_end is not None) and (m := opens_plan.match(head)):
+            y = _YEAR4.search(m.group())
+            plan_no = re.search(r"十[一二三四五六七八九]五", m.group())
+            # a year or plan period before the speech's is still the review (“十四五”时期，全省… in 2026)
+            if plan_no and _future_period(plan_no.group(), year, r) or not plan_no and (
+                    not y or year is None or _year_of(y) >= year):
+                state = "plan"
+                cut = known_end if known_end is not None else cut
+        kind = "review" if known_end is not None and pos >= cut else state
+        if kind == "review":
+            seen_review = True
+        if kind and line.strip():
+            out.append((pos, pos + len(line), kind))
+        pos += len(line) + 1
+    return out
+
+
+def _position_at(positions: list[tuple[int, int, str]], starts: list[int], pos: int) -> str | None:
+    k = bisect.bisect_right(starts, pos) - 1
+    return positions[k][2] if k >= 0 and pos < positions[k][1] else None
+
+
+_PLAN_NO = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _future_period(period: str, year: int | None, r: Rules) -> bool:
+    """The period is still to come for a speech of ``year``: 今后五年, 明年, 到2030年, “十五五”期间
+    (the Nth five-year plan from the 6th, 1981-1985, on ends in 1985 + 5·(N-6))."""
+    if _compiled(r.raw["future_period"]).search(period):
+        return True
+    m = re.match(r"^(?:到|至)((?:19|20)[0-9]{2})年", period)
+    if m:
+        return year is None or int(m.group(1)) >= year
+    m = re.search(r"十([一二三四五六七八九])五", period)
+    if m and "以来" not in period:
+        return year is not None and 1985 + 5 * (10 + _PLAN_NO[m.group(1)] - 6) >= year
+    return False
+
+
+def _past_in_plan(lead: str, year: int | None, r: Rules) -> bool:
+    """In the plan part, the sentence so far says the figure is past: a past marker (去年, 已经) or a
+    year before the speech's (2024年…增长5.4%), unless the plan's own time comes after it
+    (去年已经建成2万套，今年再建3万套)."""
+    now = max((m.end() for m in _compiled(r.raw["plan_present"]).finditer(lead)), default=0)
+    lead = lead[now:]
+    if _compiled(r.raw["plan_past_markers"]).search(lead):
+        return True
+    # a base of comparison is no past statement (比一九五七年增长百分之十, 由2025年的…提高到)
+    return year is not None and any(_year_of(m) < year and not re.search(r"(?:比|较|由|从|同|与)$", lead[:m.start()])
+                                    for m in _YEAR4.finditer(lead))
