@@ -56,7 +56,7 @@ def test_sql_answers_from_the_duckdb_file(runner, built_package):
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout) == [{"n": 11}]
     bad = runner.invoke(app, ["sql", "select nope from speeches", "--package", str(built_package)])
-    assert bad.exit_code == 1 and "query failed" in flat(bad.output)
+    assert bad.exit_code == 2 and "query failed" in flat(bad.output)
 
 
 def test_builds_are_byte_identical(runner, built_package, tmp_path):
@@ -120,4 +120,4 @@ def test_legacy_encodings_build_the_same_speeches_and_bad_files_are_rejected(run
 
 def test_a_missing_raw_folder_is_a_clear_error(runner, tmp_path):
     r = runner.invoke(app, ["build", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
-    assert r.exit_code == 1 and "does not exist" in flat(r.output)
+    assert r.exit_code == 2 and "does not exist" in flat(r.output)

@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import inspect
+import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -10,10 +15,11 @@ import pytest
 
 from jianghua import schema
 from jianghua.cli import app
-from jianghua.export import EXCEL_MAX_CELL, LIST_SEPARATOR, write_csv, write_xlsx
+from jianghua.export import EXCEL_MAX_CELL, text_value, write_csv, write_xlsx
 from jianghua.views import VIEW_NAMES
 
 openpyxl = pytest.importorskip("openpyxl")
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +49,23 @@ def test_csv_starts_with_a_bom_and_reads_back_as_the_parquet(built_package, runn
     with open(tmp_path / "metrics.csv", encoding="utf-8-sig", newline="") as f:
         metrics = {r["metric"]: r for r in csv.DictReader(f)}
     for m in pq.read_table(built_package / "metrics.parquet").to_pylist():
-        assert metrics[m["metric"]]["aliases"] == LIST_SEPARATOR.join(m["aliases"])
+        assert json.loads(metrics[m["metric"]]["aliases"]) == m["aliases"]  # a list is one JSON cell
+
+
+@pytest.mark.parametrize("table", ["speeches", "metrics", "indicators", "deadline_calendar"])
+def test_sql_csv_is_the_export_csv_without_the_bom(built_package, runner, tmp_path, table):
+    # One CSV convention: `jianghua sql -f csv` and `jianghua export` write the same bytes but the BOM.
+    r = runner.invoke(app, ["export", "--format", "csv", "--out", str(tmp_path), "--package", str(built_package)])
+    assert r.exit_code == 0, r.output
+    exported = (tmp_path / f"{table}.csv").read_bytes()
+    r = runner.invoke(app, ["sql", f"select * from {table}", "-f", "csv", "--package", str(built_package)])
+    assert r.exit_code == 0, r.stderr
+    assert exported == b"\xef\xbb\xbf" + r.stdout_bytes
+
+
+def test_cell_values_follow_one_convention():
+    assert [text_value(v) for v in (None, float("nan"), True, False, 79.0, 3, dt.date(2021, 3, 4), ["甲", None])] \
+        == ["", "", "true", "false", "79.0", "3", "2021-03-04", '["甲", null]']
 
 
 def test_xlsx_has_a_readme_and_a_sheet_per_table_and_view(xlsx, built_package):
@@ -105,3 +127,16 @@ def test_unknown_format_and_missing_package_are_clear_errors(runner, built_packa
     assert r.exit_code == 1 and "csv or xlsx" in r.output
     r = runner.invoke(app, ["export", "--out", str(tmp_path), "--package", str(tmp_path / "nothing")])
     assert r.exit_code == 1 and "no package" in r.output
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_default_outputs_are_ignored_by_git():
+    # A user's `jianghua export` / `report` / `release` files must never show up in `git status`.
+    from jianghua import cli_tools
+
+    defaults = {name: inspect.signature(getattr(cli_tools, name)).parameters[param].default
+                for name, param in (("export", "out_dir"), ("report", "output"), ("release", "out_dir"))}
+    paths = [defaults["export"] / "speeches.csv", defaults["report"], defaults["release"] / "jianghua-0.1.0.zip"]
+    r = subprocess.run(["git", "check-ignore", "--no-index", *map(str, paths)], cwd=REPO, capture_output=True,
+                       text=True)
+    assert r.stdout.split() == [str(p) for p in paths], r.stderr

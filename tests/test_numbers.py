@@ -114,3 +114,42 @@ def test_spoken_multiplier_with_ge():
 def test_count_before_a_money_class_keeps_its_classifier():
     found = find_value_exprs("签约5个亿元以上项目", UNITS)
     assert [(f.value, f.unit) for f in found][0] == (5.0, "个")
+
+
+# Older national reports write thousands with the full-width comma, which is also the clause comma.
+@pytest.mark.parametrize("text, value, unit", [
+    ("由上年亏损9，000万元转为盈利3亿多元", 9000.0, "万元"),
+    ("全年收入合计２７，２０３，３１９，０００元，", 27203319000.0, "元"),
+    ("全国取得的重大科学技术成果3，000多项。", 3000.0, "项"),
+])
+def test_a_full_width_comma_between_digit_groups_is_a_thousands_separator(text, value, unit):
+    e = find_value_exprs(text, UNITS + ["项"])[0]
+    assert (e.value, e.unit) == (value, unit)
+
+
+def test_a_full_width_comma_between_clauses_separates_two_numbers():
+    found = find_value_exprs("增长5%，100个项目开工，粮食产量12，3456亩", UNITS)
+    assert [(e.value, e.unit) for e in found] == [(5.0, "%"), (100.0, "个"), (12.0, None), (3456.0, "亩")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("外汇储备达到二十六亿六千万美元，", 2.66e9, "美元"),
+    ("全国有二万四千多个人民公社", 24000.0, "个"),
+    ("棉田一千零四十四万八千亩", 10448000.0, "亩"),
+    ("生猪存栏二亿七千万头", 2.7e8, "头"),
+])
+def test_a_chinese_numeral_with_yi_or_wan_inside_is_one_number(text, value, unit):
+    e = one_of(text, UNITS + ["美元", "头"])
+    assert (e.value, e.unit) == (value, unit)
+    assert e.is_chinese
+
+
+def test_a_unit_beginning_with_qian_is_not_part_of_a_chinese_numeral():
+    e = one_of("建设百万千瓦级核电机组", UNITS + ["千瓦"])
+    assert e.unit == "万千瓦"  # 百万 with the unit 千瓦, not the numeral 百万千
+
+
+def one_of(text: str, units: list[str]):
+    found = find_value_exprs(text, units)
+    assert len(found) == 1, found
+    return found[0]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Annotated, Literal, Optional
 
 import typer
+from typer.core import TyperCommand
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -30,8 +32,29 @@ out = Console()
 
 
 def _fail(message: str, code: int = 1) -> None:
-    console.print(f"[bold red]error:[/] {message}")
+    # escape: a message quoting data or SQL may hold [brackets]; soft_wrap: one line, however long
+    console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"jianghua {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print jianghua's version and exit.")] = False,
+) -> None:
+    """jianghua (讲话): leaders' speeches → validated tables (Parquet + DuckDB + datapackage.json)."""
+
+
+# SemVer 2.0.0, the regular expression semver.org gives.
+_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+                     r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+                     r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$")
 
 
 @app.command()
@@ -50,16 +73,33 @@ def build(
     engine: Annotated[Literal["local", "dask"], typer.Option(help=(
         "local (this machine) or dask (the scheduler in DASK_SCHEDULER_ADDRESS, else a local Dask cluster); "
         "see docs/SCALING.md."))] = "local",
+    exclude: Annotated[Optional[list[str]], typer.Option(help=(
+        "Glob of files that are not speeches (repeatable), matched on the path below --raw and on the file "
+        "name, e.g. --exclude 'notes/*' --exclude '*.log'. Listed in sources as skipped. README*, MANIFEST*, "
+        "LICENSE*, .md .tsv .csv .json .yaml files are always skipped."), show_default=False)] = None,
+    allow_empty: Annotated[bool, typer.Option(help=(
+        "Publish even when no file holds a speech (an empty raw folder, or every file skipped or rejected)."
+    ))] = False,
 ) -> None:
     """Build the dataset from raw files: ingest → split → clean → structure → extract → validate → publish.
 
     Without --out, publishes datasets/<version>/ under --root and points the root datapackage.json at it;
     a published version is never overwritten (bump --version when the data change).
     """
-    from . import accounting, pipeline, publish, validate
+    from . import accounting, pipeline, publish
 
     if not raw.is_dir():
-        _fail(f"raw folder {raw} does not exist or is not a folder (pass --raw DIR)")
+        _fail(f"raw folder {raw} does not exist or is not a folder (pass --raw DIR)", 2)
+    if not _SEMVER.match(version):
+        _fail(f"--version {version!r} is not a SemVer version (MAJOR.MINOR.PATCH, e.g. 0.2.0 or 1.0.0-rc.1)", 2)
+    if out_dir is not None:
+        from .outdir import OutDirError, check_out_dir
+
+        try:
+            check_out_dir(out_dir, raw, root)
+        except OutDirError as exc:
+            _fail(str(exc), 2)
+    exclude = tuple(exclude or ())
     files = pipeline.list_raw_files(raw)
     with _build_lock(root, out_dir), Progress(
             TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -71,18 +111,18 @@ def build(
 
         try:
             tables = pipeline.build_tables(raw, on_file=on_file, workers=workers, engine=engine,
-                                         cache_root=root if cache else None)
+                                         cache_root=root if cache else None, exclude=exclude)
         except accounting.AccountingError as exc:  # lost text is a bug: publish nothing
             _fail(f"{exc}; nothing was published", 4)
         progress.update(task, current="")
-        vtask = progress.add_task("validate", total=1, current="")
-        report = validate.check_tables(tables)
-        progress.update(vtask, advance=1)
-        if not report.ok:
-            for p in report.problems:
-                console.print(f"  [red]✗[/] {p}")
-            _fail("the built tables failed validation; nothing was published", 2)
-        ptask = progress.add_task("publish", total=1, current="")
+        if not tables["speeches"].num_rows and not allow_empty:
+            statuses = Counter(tables["sources"].column("status").to_pylist())
+            found = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items())) or "no files"
+            _fail(f"no speech found in {raw} ({found}): nothing was published. Check --raw, or pass "
+                  "--allow-empty to publish an empty package", 2)
+        # publish.py writes the package to a temporary folder, runs every check of `jianghua validate` on it
+        # and only then renames it into place
+        ptask = progress.add_task("validate + publish", total=1, current="")
         counts = {name: t.num_rows for name, t in tables.items()}
         sources = tables["sources"].to_pylist()
         try:
@@ -93,6 +133,10 @@ def build(
             else:
                 target, fresh = publish.publish_version(tables, root / "datasets", version)
                 publish.write_root_descriptor(root.resolve(), target.resolve())
+        except publish.ValidationFailed as exc:
+            for problem in exc.problems:
+                console.print(f"  [red]✗[/] {escape(problem)}", soft_wrap=True)
+            _fail(str(exc), 2)
         except publish.PublishError as exc:
             _fail(str(exc), 3)
         progress.update(ptask, advance=1, current=str(target))
@@ -119,7 +163,8 @@ def _summary(counts: dict[str, int], sources: list[dict], target: Path, fresh: b
     rejected = [s for s in sources if s["status"] == "rejected"]
     table.add_row("files", str(len(sources)))
     table.add_row("rejected files", str(len(rejected)))
-    for name in ("speeches", "sections", "indicators", "entities", "deadlines", "metrics"):
+    table.add_row("skipped files", str(sum(s["status"] == "skipped" for s in sources)))
+    for name in ("speeches", "sections", "indicators", "targets", "entities", "deadlines", "metrics"):
         table.add_row(name, str(counts[name]))
     console.print(table)
     for s in rejected:
@@ -156,51 +201,94 @@ def validate_cmd(
 
 
 def _newest_db(package: Path) -> Path:
-    desc = package / "datapackage.json" if package.is_dir() else package
-    if not desc.exists():
-        _fail(f"no package at {desc}: run `jianghua build` first, or pass --package")
-    meta = json.loads(desc.read_text("utf-8"))
-    db = desc.parent / meta.get("x-jianghua", {}).get("duckdb", "jianghua.duckdb")
-    if not db.exists():
-        _fail(f"the package's DuckDB file {db} is missing")
-    return db
+    """The DuckDB file of a package; a missing or unreadable package is a one-line error, exit 2."""
+    from .query import QueryError, database
+
+    try:
+        return database(package)
+    except QueryError as exc:
+        _fail(str(exc), 2)
 
 
-@app.command()
+_SQL_EXAMPLES = (
+    'jianghua sql "select year, jurisdiction, title from speeches where is_canonical order by year"',
+    "jianghua sql -f csv --limit 100 \"select * from indicator_facts where metric = 'gdp'\" > gdp.csv",
+    "jianghua sql -F query.sql -f markdown          # or: cat query.sql | jianghua sql -",
+)
+
+
+class _SqlCommand(TyperCommand):
+    """Appends the queryable tables and views to `sql --help`, read from schema.py and views.py when the
+    help is shown (importing them costs every other command ~0.2 s)."""
+
+    def format_epilog(self, ctx, formatter) -> None:
+        from . import schema, views
+
+        def first_sentence(text: str) -> str:
+            return text.split(". ")[0].rstrip(".") + "."
+
+        with formatter.section("Tables"):
+            formatter.write_dl([(t.name, first_sentence(t.description)) for t in schema.tables().values()])
+        with formatter.section("Views (one flat row per fact, for BI tools)"):
+            formatter.write_dl([(v.name, first_sentence(v.comment)) for v in views.VIEWS])
+        with formatter.section("Examples"):
+            for line in _SQL_EXAMPLES:
+                formatter.write(" " * formatter.current_indent + line + "\n")
+        super().format_epilog(ctx, formatter)
+
+
+@app.command(cls=_SqlCommand)
 def sql(
-    query: Annotated[str, typer.Argument(help="SQL to run (DuckDB dialect), e.g. \"select title, year from speeches\".")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+    query: Annotated[Optional[str], typer.Argument(help=(
+        "SQL to run (DuckDB dialect); - reads it from stdin."), show_default=False)] = None,
+    file: Annotated[Optional[Path], typer.Option("--file", "-F", help="Read the SQL from this file instead.",
+                                                 show_default=False)] = None,
+    fmt: Annotated[Literal["table", "csv", "tsv", "json", "jsonl", "markdown"], typer.Option(
+        "--format", "-f", help=(
+            "table (full values, long ones wrapped), csv / tsv (no BOM, same cells as `jianghua export`), "
+            "json (an array of objects), jsonl (one object per line) or markdown."))] = "table",
+    limit: Annotated[Optional[int], typer.Option(min=0, help=(
+        "Print at most N rows; stderr says how many the query returned."), show_default=False)] = None,
     package: Annotated[Path, typer.Option(help="datapackage.json (or its folder) of the package to query.")] = Path("datapackage.json"),
 ) -> None:
-    """Run a read-only SQL query against the newest package's DuckDB database.
+    """Run a read-only SQL query on a package's DuckDB database.
 
-    Tables: sources, speeches, sections, metrics, indicators, entities, deadlines.
+    Results go to stdout, the row count and errors to stderr; an error (bad SQL, an unknown table, a write
+    statement, a missing package) is one line and exit code 2. Values: NULL is empty (null in JSON),
+    booleans true/false, dates ISO 8601, lists JSON arrays. The database is opened read-only and cannot
+    read or write other files.
     """
-    import duckdb
+    from .query import WRITERS, QueryError, rich_table, run
 
-    if fmt not in ("table", "csv", "json"):
-        _fail(f"--format must be table, csv or json, not {fmt!r}")
+    if file is not None and query is not None:
+        _fail("give the SQL either as the argument or with --file, not both", 2)
+    if file is not None:
+        try:
+            query = file.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read the SQL file {file}: {exc}", 2)
+    elif query == "-":
+        query = sys.stdin.read()
+    elif query is None:
+        _fail("no query: pass SQL as the argument, `-` to read it from stdin, or --file PATH", 2)
     db = _newest_db(package)
-    con = duckdb.connect(str(db), read_only=True)
     try:
-        cur = con.execute(query)
-        columns = [d[0] for d in cur.description] if cur.description else []
-        result = cur.fetchall()
-    except duckdb.Error as exc:
-        _fail(f"query failed: {exc}")
-    finally:
-        con.close()
-    if fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(columns)
-        w.writerows(result)
-    elif fmt == "json":
-        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in result], ensure_ascii=False, default=str) + "\n")
+        result = run(db, query, limit)
+        if fmt == "table":
+            out.print(rich_table(result))
+        else:
+            WRITERS[fmt](result, sys.stdout)
+            sys.stdout.flush()
+    except QueryError as exc:
+        _fail(str(exc), 2)
+    except BrokenPipeError:  # `… | head`: the reader has gone; no traceback (Python docs, signal/SIGPIPE)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1)
+    shown = len(result.rows)
+    if shown < result.total:
+        console.print(f"{shown} of {result.total} rows shown (--limit {limit})")
     else:
-        t = Table(*columns)
-        for r in result:
-            t.add_row(*("" if v is None else str(v) for v in r))
-        out.print(t)
+        console.print(f"{shown} row{'' if shown == 1 else 's'}")
 
 
 @app.command()

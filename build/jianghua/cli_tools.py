@@ -20,8 +20,9 @@ _PACKAGE_HELP = "datapackage.json (or its folder) of the package."
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, one file per table) or xlsx "
-                                                            "(one workbook, a sheet per table).")] = "csv",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, one file per table; cells as in "
+                                                            "`jianghua sql -f csv`) or xlsx (one workbook, a sheet "
+                                                            "per table).")] = "csv",
     out_dir: Annotated[Path, typer.Option("--out", help="Folder to write into.")] = Path("export"),
     package: Annotated[Path, typer.Option(help=_PACKAGE_HELP)] = Path("datapackage.json"),
     views: Annotated[bool, typer.Option(help="Also export the flat BI views (indicator_facts, ...).")] = True,
@@ -94,7 +95,8 @@ def release(
 ) -> None:
     """Zip a package version with CITATION.cff, the docs and a SHA256SUMS, ready to upload.
 
-    The package's own checksums are verified first; a damaged package is not released.
+    The package is validated first (checksums and every check of `jianghua validate`); an invalid package is not
+    released.
     """
     from .export import PackageError
     from .release import make_release

@@ -5,6 +5,11 @@ Excel. Choices, and why:
 
 - CSV is written as UTF-8 *with* a byte-order mark: Excel on Windows opens a
   BOM-less UTF-8 CSV as the ANSI code page and the Chinese turns to mojibake.
+  (`jianghua sql -f csv` writes the same CSV to stdout but without the BOM,
+  which would corrupt the first column name of a pipe or a concatenation.)
+- Cell values follow one convention, ``text_value`` below, shared with
+  `jianghua sql`: empty for NULL, true/false, ISO dates, lists as JSON arrays
+  (``["GDP","生产总值"]``: unambiguous, unlike a separator an alias may contain).
 - The xlsx has one sheet per table and per BI view (views.py), a README sheet
   describing every column (from schemas/*.yaml), a frozen, filterable header.
 - Excel limits a cell to 32,767 characters: longer texts (speeches.text) are
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import decimal
 import json
 import math
 from dataclasses import dataclass
@@ -31,8 +37,6 @@ from . import schema, views
 
 EXCEL_MAX_CELL = 32_767
 EXCEL_MAX_ROWS = 1_048_576
-# CSV cannot hold a list: list columns (metrics.aliases) are joined with this.
-LIST_SEPARATOR = " | "
 
 
 class PackageError(Exception):
@@ -122,16 +126,39 @@ def _descriptions(name: str) -> tuple[str, dict[str, str]]:
 
 
 # ---------------------------------------------------------------- CSV
-def _csv_value(v):
+# One convention for every text output (export CSV, and `jianghua sql` csv/tsv/table/markdown/json):
+# NULL (and NaN) → empty; booleans → true/false; dates and times → ISO 8601; lists and structs → JSON,
+# so a list stays one unambiguous cell; a float keeps its decimal point (79.0, as in the Parquet file).
+def json_value(v):
+    """A value as JSON can hold it: ISO strings for dates and times, null for NaN and infinities."""
+    if isinstance(v, float):
+        return v if math.isfinite(v) else None
+    if isinstance(v, (dt.date, dt.datetime, dt.time)):
+        return v.isoformat()
+    if isinstance(v, decimal.Decimal):
+        return float(v) if v.is_finite() else None
+    if isinstance(v, list):
+        return [json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): json_value(x) for k, x in v.items()}
+    if v is None or isinstance(v, (str, int)):
+        return v
+    return str(v)  # UUID, interval (timedelta) and the like: their usual text
+
+
+def text_value(v) -> str:
+    """A value as one CSV/TSV/table cell (see the convention above)."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ""
-    if isinstance(v, list):
-        return LIST_SEPARATOR.join("" if x is None else str(x) for x in v)
     if isinstance(v, bool):
         return "true" if v else "false"
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
-        return repr(v)  # keep 79.0 a float, as in the Parquet file
-    return v
+    if isinstance(v, (list, dict)):
+        return json.dumps(json_value(v), ensure_ascii=False)
+    if isinstance(v, (dt.date, dt.datetime, dt.time)):
+        return v.isoformat()
+    if isinstance(v, float):
+        return repr(v)  # the shortest exact form; keeps 79.0 a float
+    return str(v)
 
 
 def write_csv(table: pa.Table, path: Path) -> None:
@@ -142,7 +169,7 @@ def write_csv(table: pa.Table, path: Path) -> None:
         for batch in table.to_batches(max_chunksize=10_000):
             cols = [c.to_pylist() for c in batch.columns]
             for row in zip(*cols):
-                w.writerow([_csv_value(v) for v in row])
+                w.writerow([text_value(v) for v in row])
 
 
 # ---------------------------------------------------------------- xlsx
@@ -151,8 +178,8 @@ def _xlsx_value(v, truncated: list[int]):
 
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
-    if isinstance(v, list):
-        v = LIST_SEPARATOR.join("" if x is None else str(x) for x in v)
+    if isinstance(v, (list, dict)):
+        v = text_value(v)  # the JSON array of the CSV files
     if isinstance(v, str):
         v = ILLEGAL_CHARACTERS_RE.sub("", v)  # control characters make an unreadable workbook
         if len(v) > EXCEL_MAX_CELL:
@@ -220,6 +247,7 @@ def write_xlsx(datasets: dict[str, pa.Table], path: Path, version: str) -> dict[
     readme.append([WriteOnlyCell(readme, value=f"jianghua {version}")])
     readme.append(["Parquet files and jianghua.duckdb are the primary formats; this workbook is a copy for Excel."])
     readme.append([f"Excel cells hold at most {EXCEL_MAX_CELL} characters: longer texts are cut and end with …"])
+    readme.append(["Lists (e.g. metrics.aliases) are JSON arrays, as in the CSV files: [\"GDP\", \"生产总值\"]."])
     readme.append([])
     readme.append([_bold(readme, "sheet", bold), _bold(readme, "column", bold), _bold(readme, "description", bold)])
     for name, table in datasets.items():

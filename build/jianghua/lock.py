@@ -14,6 +14,7 @@ import json
 import os
 import socket
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,11 +36,16 @@ def lock_path_for(root: Path, out: Path | None = None) -> Path:
 
 
 def _holder(fd: int) -> str:
-    try:
-        info = json.loads(os.pread(fd, 4096, 0).decode("utf-8") or "{}")
-    except (OSError, ValueError):
-        info = {}
-    if not info.get("pid"):
+    # The holder writes its details just after taking the lock: give it a moment to do so.
+    for _ in range(40):
+        try:
+            info = json.loads(os.pread(fd, 4096, 0).decode("utf-8") or "{}")
+        except (OSError, ValueError):
+            info = {}
+        if info.get("pid"):
+            break
+        time.sleep(0.025)
+    else:
         return "another jianghua build"
     return (f"jianghua build pid {info['pid']} on {info.get('host', '?')}, started {info.get('started', '?')} "
             f"({info.get('command', '')})").replace(" ()", "")

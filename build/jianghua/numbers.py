@@ -21,8 +21,16 @@ from .extract.scan import fast
 
 # Placeholders scraped sites put where a number was: X, XX, *, **, ***, ×.
 MASK_RE = r"(?:[XxＸｘ×]{1,3}|[*＊]{1,3})"
-ARABIC_RE = r"[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?"
-CHINESE_RE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+# Thousands separators: ASCII 1,200 and, in older national reports, the full-width comma (9，000万元). A
+# full-width comma is also the clause comma, so it groups only after 1-3 leading digits and before exactly 3.
+ARABIC_RE = (r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3}(?![0-9０-９]))+|[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*)"
+             r"(?:[.．][0-9０-９]+)?")
+_CN_DIGITS = "[零〇一二两三四五六七八九十百千]+"
+# A Chinese numeral with 亿/万 inside (二十六亿六千万, 二万四千, 二亿八千六百七十七万三千) is one number: cn2an reads it whole.
+# Not when its last 千/百 begins a unit (百万千瓦 is 百万 千瓦).
+CHINESE_COMPOUND_RE = (rf"(?:{_CN_DIGITS}亿{_CN_DIGITS}万(?:{_CN_DIGITS})?|{_CN_DIGITS}[亿万]{_CN_DIGITS})"
+                       rf"(?![瓦米克伏])")
+CHINESE_RE = rf"(?:{CHINESE_COMPOUND_RE}|{_CN_DIGITS}(?:点[零〇一二三四五六七八九]+)?)"
 # Multipliers that can stand between a number and its unit (86.4亿元, 1.848万亿, 3千万).
 MULT_RE = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万)"
 RANGE_SEP_RE = r"(?:——|[-－—–~～至到])"
@@ -77,7 +85,7 @@ def parse_number(s: str) -> float | None:
     m = re.fullmatch(rf"(.*?[0-9０-９])({MULT_RE}|千|百)", s)
     if m:
         s, factor = m.group(1), multiplier(m.group(2))
-    a = _ascii(s).replace(",", "")
+    a = _ascii(s).replace(",", "").replace("，", "")
     if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", a):
         return float(a) * factor
     if re.fullmatch(CHINESE_RE + f"{MULT_RE}?", s):

@@ -9,14 +9,18 @@ per table (extract/indicators.py, extract/entities.py, extract/deadlines.py).
 """
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import pyarrow as pa
+import yaml
 
 from . import accounting, ingest, memory, publish
 from .clean import clean_text
@@ -31,6 +35,7 @@ from .schema import TABLE_NAMES
 from .script import detect_script, to_simplified
 from .sections import find_sections
 from .split import RawSpeech, split_speeches
+from .targets import target_rows
 from .variants import assign_variants
 
 ITEM_TABLES = {"indicators": ("indicator_id", "i"), "entities": ("entity_id", "e"), "deadlines": ("deadline_id", "d")}
@@ -83,7 +88,7 @@ def process_speech(source_file: str, raw: RawSpeech) -> dict[str, list[dict]]:
     text = clean_text([line.text for line in raw.body])
     script = detect_script(text)
     simplified = to_simplified(text, script)
-    meta = describe_speech(raw.title_raw, text, simplified, [line.text for line, _ in raw.furniture])
+    meta = describe_speech(raw.title_raw, text, simplified, [line.text for line, _ in raw.furniture], source_file)
     speech_id = speech_id_for(source_file, raw.ordinal)
     jurisdiction = meta["jurisdiction"]
     speech = {
@@ -91,7 +96,7 @@ def process_speech(source_file: str, raw: RawSpeech) -> dict[str, list[dict]]:
         "source_file": source_file,
         "ordinal": raw.ordinal,
         "title": meta["title"],
-        "title_raw": raw.title_raw,
+        "title_raw": raw.title_raw or None,  # no title line: null (title then comes from the file name)
         "text": text,
         "n_chars": len(text),
         "script": script,
@@ -175,6 +180,36 @@ def list_raw_files(raw_dir: Path) -> list[str]:
     return sorted(set(out))
 
 
+@lru_cache(maxsize=1)
+def _skip_names() -> tuple[str, ...]:
+    spec = yaml.safe_load((resources.files("jianghua") / "rules" / "skip.yaml").read_text("utf-8"))
+    return tuple(spec["names"])
+
+
+def skip_reason(rel: str, exclude: Sequence[str] = ()) -> str | None:
+    """Why a raw file is not a speech file (rules/skip.yaml, or one of the user's --exclude globs), or None."""
+    name = rel.rsplit("/", 1)[-1]
+    for glob in exclude:
+        if fnmatch.fnmatchcase(rel, glob) or fnmatch.fnmatchcase(name, glob):
+            return f"excluded by --exclude {glob}"
+    lowered = name.lower()
+    for glob in _skip_names():
+        if fnmatch.fnmatchcase(lowered, glob.lower()):
+            return f"not a speech file by its name ({glob})"
+    return None
+
+
+def skipped(raw_dir: Path, rel: str, reason: str) -> FileRows:
+    """The sources row of a skipped file: its sha256 and size, never its text."""
+    path = raw_dir / rel
+    try:
+        digest, size = publish.sha256_file(path), path.stat().st_size  # streamed: a data file may be large
+    except OSError as exc:
+        return reject(rel, None, f"cannot be read ({exc.strerror or exc})")
+    return FileRows({"source_file": rel, "sha256": digest, "bytes": size, "encoding": None,
+                     "status": "skipped", "error": reason, "n_speeches": 0})
+
+
 def read_raw_file(raw_dir: Path, rel: str) -> FileRows:
     """Read one file at the I/O edge; refuse what must not be read."""
     path = raw_dir / rel
@@ -247,7 +282,7 @@ def assemble(files: Iterable[FileRows]) -> dict[str, pa.Table]:
                   metrics=[publish.arrow_table("metrics", metric_rows())])
     memory.release()  # what unpickling the files left behind
     # One table at a time, so that only one table is ever held twice (pieces and sorted copy).
-    tables = {name: publish.finish_table(name, pieces.pop(name)) for name in TABLE_NAMES}
+    tables = {name: publish.finish_table(name, pieces.pop(name)) for name in TABLE_NAMES if name in pieces}
     speeches = tables["speeches"]
     groups = assign_variants(speeches.select(_VARIANT_INPUT).to_pylist())
     ids = speeches.column("speech_id").to_pylist()
@@ -257,15 +292,19 @@ def assemble(files: Iterable[FileRows]) -> dict[str, pa.Table]:
         speeches = speeches.set_column(at, speeches.schema.field(column),
                                        pa.array(values, speeches.schema.field(column).type))
     tables["speeches"] = speeches
-    return tables
+    # Targets need the whole corpus (outcomes come from later speeches) and the canonical flags above.
+    tables["targets"] = publish.arrow_table(
+        "targets", target_rows(speeches, tables["indicators"]))
+    return {name: tables[name] for name in TABLE_NAMES}
 
 
 def build_tables(raw_dir: Path, on_file: Callable[[str], None] | None = None, *, workers: int | None = 1,
-                 cache_root: Path | None = None, engine: str = "local", stats=None) -> dict[str, pa.Table]:
+                 cache_root: Path | None = None, engine: str = "local", stats=None,
+                 exclude: Sequence[str] = ()) -> dict[str, pa.Table]:
     """Every raw file through ``process_file`` (runner.py: serial, ``workers`` processes or Dask;
     cached under ``cache_root`` when given; ``workers=None`` means all cores), then ``assemble``.
     Files come back in sorted order whatever runs them, so the tables do not depend on ``workers``."""
     from . import runner  # runner imports this module
 
     return assemble(runner.run(raw_dir, workers=workers, cache_root=cache_root, engine=engine,
-                               on_file=on_file, stats=stats))
+                               on_file=on_file, stats=stats, exclude=exclude))

@@ -34,6 +34,23 @@ class PublishError(Exception):
     pass
 
 
+class ValidationFailed(PublishError):
+    """The package written to the temporary folder failed `jianghua validate`: nothing was published."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"the built package failed validation ({len(problems)} problem(s)); nothing was published")
+
+
+def _gate(folder: Path) -> None:
+    """Run every check of `jianghua validate` on a package written but not yet published."""
+    from .validate import validate_package  # validate imports this module
+
+    report = validate_package(folder)
+    if not report.ok:
+        raise ValidationFailed(report.problems)
+
+
 def arrow_table(name: str, rows: list[dict]) -> pa.Table:
     """Rows of one table → an Arrow table typed by the schema (in the rows' order)."""
     t = schema.table(name)
@@ -240,7 +257,8 @@ def parquet_digests(folder: Path) -> dict[str, str]:
 def publish_version(tables: dict[str, pa.Table], datasets_dir: Path, version: str) -> tuple[Path, bool]:
     """Publish ``datasets_dir/<version>``; returns (folder, newly written). Consumes ``tables``.
 
-    Refuses to overwrite an existing version whose data differ.
+    Refuses to overwrite an existing version whose data differ, and publishes nothing when the written
+    package fails validation (ValidationFailed).
     """
     datasets_dir.mkdir(parents=True, exist_ok=True)
     final = datasets_dir / version
@@ -248,6 +266,7 @@ def publish_version(tables: dict[str, pa.Table], datasets_dir: Path, version: st
     tmp.chmod(0o755)
     try:
         write_version_folder(tables, tmp, version)
+        _gate(tmp)
         if final.exists():
             if parquet_digests(final) == parquet_digests(tmp):
                 return final, False
@@ -285,13 +304,15 @@ def write_root_descriptor(root: Path, folder: Path) -> Path:
 
 
 def publish_to_dir(tables: dict[str, pa.Table], out: Path, version: str) -> Path:
-    """Build a complete package in ``out`` (for --out): replaced as a whole, atomically. Consumes ``tables``."""
+    """Build a complete package in ``out`` (for --out): replaced as a whole, atomically, and only once it
+    passes validation (else ValidationFailed, ``out`` untouched). Consumes ``tables``."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     tmp.chmod(0o755)
     try:
         write_version_folder(tables, tmp, version)
+        _gate(tmp)
         fsync_tree(tmp)
         if out.exists() and not _exchange(tmp, out):
             # No atomic swap here: a crash between these two renames leaves the old

@@ -6,8 +6,8 @@ version and release date, the user documentation that exists (CHANGELOG,
 data dictionary, SQL cookbook, README) and a SHA256SUMS over all of them.
 Beside the zip goes ``<zip>.sha256`` for the upload page.
 
-The package's own SHA256SUMS is checked first: a damaged or edited package is
-never released. The zip is deterministic (sorted entries, fixed timestamps,
+The package's own SHA256SUMS is checked first, then every check of `jianghua
+validate`: a damaged, edited or invalid package is never released. The zip is deterministic (sorted entries, fixed timestamps,
 fixed permissions), so releasing the same package twice gives the same bytes
 and the same checksum.
 """
@@ -103,10 +103,18 @@ def _release_time(pkg: Package) -> dt.datetime:
 
 def make_release(package: Path, out_dir: Path, root: Path = Path("."), citation_file: Path | None = None,
                  force: bool = False) -> Release:
-    """Zip the package at ``package`` into ``out_dir/jianghua-<version>.zip`` (+ ``.sha256``)."""
+    """Zip the package at ``package`` into ``out_dir/jianghua-<version>.zip`` (+ ``.sha256``), once it passes
+    every check of `jianghua validate`."""
+    from .validate import validate_package
+
     pkg = open_package(package)
     folder = version_folder(pkg)
     files = verify_sums(folder)
+    report = validate_package(folder)
+    if not report.ok:
+        shown = "; ".join(report.problems[:5]) + (" …" if len(report.problems) > 5 else "")
+        raise PackageError(f"{folder} fails `jianghua validate` ({len(report.problems)} problem(s): {shown}): "
+                           "nothing released")
     when = _release_time(pkg)
     stem = f"jianghua-{pkg.version}"
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,7 @@ import stat
 import sys
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -187,9 +187,14 @@ def _read(raw_dir: Path, rel: str) -> tuple[bytes | None, FileRows | None]:
     return None, pipeline.read_raw_file(raw_dir, rel)
 
 
-def _jobs(raw_dir: Path, files: Iterable[str], cache: Cache | None, stats: Stats) -> Iterator[_Job]:
+def _jobs(raw_dir: Path, files: Iterable[str], cache: Cache | None, stats: Stats,
+          exclude: Sequence[str] = ()) -> Iterator[_Job]:
     for index, rel in enumerate(files):
         stats.files += 1
+        reason = pipeline.skip_reason(rel, exclude)
+        if reason is not None:  # listed in sources, never read as text, never cached
+            yield _Job(index, rel, done=pipeline.skipped(raw_dir, rel, reason))
+            continue
         data, done = _read(raw_dir, rel)
         if done is not None:
             stats.uncached += 1
@@ -294,7 +299,8 @@ def _executor(engine: str, workers: int, address: str | None):
 # ---------------------------------------------------------------- the run
 def run(raw_dir: Path, files: Iterable[str] | None = None, *, workers: int | None = None,
         cache_root: Path | None = None, engine: str = "local", address: str | None = None,
-        on_file: Callable[[str], None] | None = None, stats: Stats | None = None) -> Iterator[FileRows]:
+        on_file: Callable[[str], None] | None = None, stats: Stats | None = None,
+        exclude: Sequence[str] = ()) -> Iterator[FileRows]:
     """Every file's rows, in the order of ``files`` (default: sorted raw files), whatever runs them.
 
     ``cache_root`` turns the cache on (``<cache_root>/.jianghua-cache``); None runs without it.
@@ -310,7 +316,7 @@ def run(raw_dir: Path, files: Iterable[str] | None = None, *, workers: int | Non
     pending: deque[tuple[_Job, Future | None]] = deque()
     ex = None
     try:
-        for job in _jobs(raw_dir, files, cache, stats):
+        for job in _jobs(raw_dir, files, cache, stats, exclude):
             if job.done is None and ex is None:
                 ex = _executor(engine, workers, address)  # only when something must be extracted
             pending.append((job, None if job.done is not None else ex.submit(extract_blob, job.source_file, job.data)))

@@ -22,7 +22,7 @@ import pyarrow as pa
 import yaml
 
 # Publication order: a table only references tables before it (and itself).
-TABLE_NAMES = ("sources", "speeches", "sections", "metrics", "indicators", "entities", "deadlines")
+TABLE_NAMES = ("sources", "speeches", "sections", "metrics", "indicators", "targets", "entities", "deadlines")
 
 _ARROW_TYPES = {
     "string": pa.string(),

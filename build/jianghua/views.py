@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import schema
 
 # The aliases the FROM clauses below use, to find a column's base table.
-_ALIASES = {"i": "indicators", "d": "deadlines", "e": "entities", "s": "speeches", "sec": "sections",
+_ALIASES = {"t": "targets", "i": "indicators", "d": "deadlines", "e": "entities", "s": "speeches", "sec": "sections",
             "m": "metrics", "src": "sources"}
 
 
@@ -43,10 +43,13 @@ class View:
     columns: tuple[ViewColumn, ...]
     from_sql: str
     order_by: str
+    group_by: str | None = None
 
     def create_sql(self) -> str:
         cols = ",\n    ".join(f"{c.expr} AS {c.name}" for c in self.columns)
-        return f"CREATE OR REPLACE VIEW {self.name} AS\nSELECT\n    {cols}\n{self.from_sql}\nORDER BY {self.order_by}"
+        group = f"\nGROUP BY {self.group_by}" if self.group_by else ""
+        return (f"CREATE OR REPLACE VIEW {self.name} AS\nSELECT\n    {cols}\n{self.from_sql}{group}\n"
+                f"ORDER BY {self.order_by}")
 
 
 def _c(name: str, expr: str | None = None, comment: str | None = None) -> ViewColumn:
@@ -71,6 +74,32 @@ _SPEECH = (
 
 # A window of the speech around an entity mention (DuckDB substr is 1-based, in code points).
 _CONTEXT_CHARS = 30
+
+# The target_panel's metrics: (column prefix, metric, measure, words for the comments).
+_PANEL_METRICS = (
+    ("gdp_growth", "gdp", "growth", "GDP growth (%)"),
+    ("cpi", "cpi", "growth", "consumer-price rise (%)"),
+    ("unemployment", "unemployment_rate", "share", "surveyed urban unemployment rate (%)"),
+)
+
+
+def _panel_columns(prefix: str, metric: str, measure: str, words: str) -> tuple[ViewColumn, ...]:
+    """One metric's headline target and outcome: at most one headline row per metric and measure per speech,
+    so any_value() picks that row."""
+    where = f"FILTER (WHERE t.metric = '{metric}' AND t.measure = '{measure}')"
+    return (
+        _c(f"{prefix}_target", f"any_value(t.value) {where}",
+           f"Headline target for {words}: the value (the low end of a range); null when the speech states none."),
+        _c(f"{prefix}_target_max", f"any_value(t.value_max) {where}",
+           f"High end of a range target for {words} (6.5%－7% → 7); else null."),
+        _c(f"{prefix}_comparator", f"any_value(t.comparator) {where}",
+           f"How the {words} target is stated: approx (左右), gte (以上), lte (以内), range, eq (targets.comparator)."),
+        _c(f"{prefix}_outcome", f"any_value(t.outcome_value) {where}",
+           f"Actual {words} for that year, from the next year's review in the package; null when none is found."),
+        _c(f"{prefix}_met", f"any_value(t.outcome_met) {where}",
+           f"Whether the {words} outcome met the target (targets.outcome_met); null without an outcome."),
+    )
+
 
 VIEWS: tuple[View, ...] = (
     View(
@@ -199,6 +228,28 @@ VIEWS: tuple[View, ...] = (
         ),
         from_sql="FROM speeches s",
         order_by="s.speech_id",
+    ),
+    View(
+        name="target_panel",
+        comment=("One row per jurisdiction and year with a statement of main targets: the headline GDP growth, CPI "
+                 "and unemployment targets of the year's (canonical) work report beside the outcomes the next "
+                 "year's report gives, for a BI tool's jurisdiction × year panel."),
+        columns=(
+            _c("jurisdiction", "s.jurisdiction"),
+            _c("admin_code", "s.admin_code"),
+            _c("admin_level", "s.admin_level"),
+            _c("target_year", "t.target_year"),
+            _c("speech_id", "s.speech_id", "The speech that sets the targets (speeches.speech_id)."),
+            _c("speech_title", "s.title", "Title of that speech (speeches.title)."),
+            _c("n_headline_targets", "count(*)",
+               "Number of headline targets the speech states (all metrics, targets.is_headline)."),
+            *(col for spec in _PANEL_METRICS for col in _panel_columns(*spec)),
+        ),
+        from_sql=("FROM targets t\n"
+                  "JOIN speeches s ON s.speech_id = t.speech_id\n"
+                  "WHERE t.is_headline AND s.is_canonical"),
+        group_by="s.jurisdiction, s.admin_code, s.admin_level, t.target_year, s.speech_id, s.title",
+        order_by="s.admin_code NULLS LAST, s.jurisdiction, t.target_year, s.speech_id",
     ),
 )
 
