@@ -1,6 +1,7 @@
 """`jianghua report`: a static, offline HTML page whose charts draw in a real browser (headless Chromium)."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import struct
@@ -199,3 +200,20 @@ def test_the_label_check_catches_a_cut_label(tmp_path):
 def test_missing_package_is_a_clear_error(runner, tmp_path):
     r = runner.invoke(app, ["report", "--package", str(tmp_path), "--out", str(tmp_path / "r.html")])
     assert r.exit_code == 1 and "no package" in r.output
+
+
+def test_a_package_from_before_the_targets_table_still_gets_a_report(runner, built_package, tmp_path):
+    # 0.1.0 had no targets table: the report leaves out the target chart and view, and draws the rest.
+    old = tmp_path / "old"
+    shutil.copytree(built_package, old)
+    (old / "targets.parquet").unlink()
+    desc = old / "datapackage.json"
+    meta = json.loads(desc.read_text("utf-8"))
+    meta["resources"] = [r for r in meta["resources"] if r["name"] != "targets"]
+    desc.write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    out = tmp_path / "report.html"
+    r = runner.invoke(app, ["report", "--package", str(old), "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    page = out.read_text("utf-8")
+    assert f'fill="{CHART_COLOURS["metric_status"]}"' in page
+    assert f'fill="{CHART_COLOURS["headline_targets"]}"' not in page

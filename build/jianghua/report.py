@@ -246,7 +246,7 @@ def _connect(pkg: Package):
     for name in pkg.table_names:
         path = str(pkg.parquet(name)).replace("'", "''")
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
-    views.create_views(con)
+    views.create_views(con, set(pkg.table_names))
     return con
 
 
@@ -271,7 +271,8 @@ def _gather(con, pkg: Package) -> ReportData:
                       pipeline_version=str(meta.get("x-jianghua", {}).get("pipeline_version", "")), counts=counts,
                       canonical_speeches=con.execute("SELECT count(*) FROM speeches WHERE is_canonical").fetchone()[0])
     data.charts = [table_rows_chart(counts), metric_status_chart(con), metric_year_chart(con),
-                   headline_targets_chart(con), deadline_calendar_chart(con), top_entities_chart(con)]
+                   headline_targets_chart(con, "targets" in pkg.table_names), deadline_calendar_chart(con),
+                   top_entities_chart(con)]
     data.quality = _quality(con)
     data.charts.append(data_quality_chart(data.quality))
     # The first dated deadlines, each speech once (variant copies would repeat its rows).
@@ -319,10 +320,10 @@ def metric_status_chart(con) -> Chart:
         stacked_hbar_svg(list(grouped.items()), STATUS_COLOURS) if grouped else None)
 
 
-def headline_targets_chart(con) -> Chart:
+def headline_targets_chart(con, has_targets: bool = True) -> Chart:
     """The year's main targets (targets.is_headline) per metric, split by whether the next year's report says
-    they were met."""
-    rows = _rows(con, """
+    they were met. A package from before 0.2.0 has no targets table: no chart."""
+    rows = [] if not has_targets else _rows(con, """
         SELECT t.metric, any_value(m.name_zh) AS name_zh,
                CASE WHEN t.outcome_met THEN 'met' WHEN NOT t.outcome_met THEN 'missed'
                     ELSE 'no outcome in the package' END AS outcome,

@@ -13,6 +13,7 @@ computed column carries its own comment.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import schema
@@ -44,6 +45,10 @@ class View:
     from_sql: str
     order_by: str
     group_by: str | None = None
+
+    def tables(self) -> set[str]:
+        """The tables the view reads."""
+        return set(re.findall(r"(?:FROM|JOIN) (\w+)", self.from_sql))
 
     def create_sql(self) -> str:
         cols = ",\n    ".join(f"{c.expr} AS {c.name}" for c in self.columns)
@@ -266,9 +271,12 @@ def view_ddl(v: View) -> list[str]:
     return stmts
 
 
-def create_views(con) -> None:
-    """Create every BI view with its comments on an open DuckDB connection holding the tables."""
+def create_views(con, available: set[str] | None = None) -> None:
+    """Create every BI view with its comments on an open DuckDB connection holding the tables; with
+    ``available``, only the views those tables allow (an older package has no targets table)."""
     for v in VIEWS:
+        if available is not None and not v.tables() <= available:
+            continue
         for stmt in view_ddl(v):
             con.execute(stmt)
 
