@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import threading
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from conftest import RAW
-from jianghua import __version__, publish
+from jianghua import __version__, outdir, publish, runner as file_runner
 from jianghua.cli import app
 
 SPEECH_FILE = sorted(p for p in RAW.iterdir() if p.is_file())[-1]
@@ -110,6 +112,17 @@ def test_out_holding_unrelated_files_is_refused_and_they_survive(runner, raw, tm
     assert [p.name for p in out.iterdir()] == ["thesis.docx"]
 
 
+def test_a_previous_package_in_out_is_replaced(runner, raw, tmp_path):
+    out = tmp_path / "pkg"
+    assert _build(runner, "--raw", raw, "--out", out, "--root", tmp_path, "--version", "0.9.0").exit_code == 0
+    r = _build(runner, "--raw", raw, "--out", out, "--root", tmp_path, "--version", "1.0.0")
+    assert r.exit_code == 0, r.output
+    assert json.loads((out / "datapackage.json").read_text("utf-8"))["version"] == "1.0.0"
+    assert {p.name for p in out.iterdir()} == outdir.package_files()
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name or ".old-" in p.name]
+    assert "targets" in r.output and "skipped files" in r.output
+
+
 def test_out_holding_a_previous_package_plus_a_stray_file_is_refused(runner, raw, tmp_path):
     out = tmp_path / "pkg"
     assert _build(runner, "--raw", raw, "--out", out, "--root", tmp_path).exit_code == 0
@@ -120,10 +133,33 @@ def test_out_holding_a_previous_package_plus_a_stray_file_is_refused(runner, raw
     assert (out / "notes.txt").read_text("utf-8") == "mine"
 
 
-@pytest.mark.parametrize("where", ["inside raw", "raw itself", "holding raw", "repository root"])
+def test_a_sha256sums_does_not_vouch_for_files_a_build_never_writes(runner, raw, tmp_path):
+    out = tmp_path / "downloads"
+    out.mkdir()
+    (out / "thesis.docx").write_bytes(b"years of work")
+    (out / "SHA256SUMS").write_text(f"{hashlib.sha256(b'years of work').hexdigest()}  thesis.docx\n", "utf-8")
+    r = _build(runner, "--raw", raw, "--out", out, "--root", tmp_path)
+    assert r.exit_code == 2 and "thesis.docx" in flat(r.output)
+    assert (out / "thesis.docx").read_bytes() == b"years of work"
+
+
+def test_out_holding_package_file_names_without_a_jianghua_descriptor_is_refused(runner, raw, tmp_path):
+    out = tmp_path / "other"
+    out.mkdir()
+    (out / "datapackage.json").write_text('{"name": "my-survey", "resources": []}\n', "utf-8")
+    (out / "metrics.parquet").write_bytes(b"PAR1 my own table PAR1")
+    r = _build(runner, "--raw", raw, "--out", out, "--root", tmp_path)
+    assert r.exit_code == 2 and "no jianghua datapackage.json" in flat(r.output)
+    assert (out / "metrics.parquet").read_bytes() == b"PAR1 my own table PAR1"
+    assert json.loads((out / "datapackage.json").read_text("utf-8"))["name"] == "my-survey"
+
+
+@pytest.mark.parametrize("where", ["inside raw", "raw itself", "holding raw", "repository root", "datasets",
+                                   "a published version"])
 def test_out_overlapping_the_raw_folder_or_the_repository_is_refused(runner, raw, tmp_path, where):
     out = {"inside raw": raw / "pkg", "raw itself": raw, "holding raw": tmp_path,
-           "repository root": tmp_path / "repo"}[where]
+           "repository root": tmp_path / "repo", "datasets": tmp_path / "repo" / "datasets",
+           "a published version": tmp_path / "repo" / "datasets" / "0.1.0"}[where]
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     r = _build(runner, "--raw", raw, "--out", out, "--root", tmp_path / "repo")
     assert r.exit_code == 2, r.output
@@ -150,6 +186,36 @@ def test_readme_manifest_and_excluded_files_are_listed_as_skipped_and_never_read
     assert sources[SPEECH_FILE.name]["status"] == "ok"
     speeches = pq.read_table(out / "speeches.parquet").to_pylist()
     assert {s["source_file"] for s in speeches} == {SPEECH_FILE.name}
+
+
+def test_skipped_files_never_enter_the_cache_or_the_byte_accounting(raw, tmp_path):
+    (raw / "README.md").write_text("# 语料说明\n", "utf-8")
+    (raw / "LICENSE").write_text("CC-BY-4.0\n", "utf-8")
+    for _ in range(2):  # the second run hits the cache for the speech file only
+        stats = file_runner.Stats()
+        rows = {fr.source["source_file"]: fr for fr in file_runner.run(raw, workers=1, cache_root=tmp_path,
+                                                                       stats=stats)}
+        assert stats.uncached == 2 and stats.hits + stats.misses == 1
+        for name in ("README.md", "LICENSE"):
+            assert rows[name].source["status"] == "skipped" and rows[name].ledger is None
+    assert stats.hits == 1
+    assert len(list((tmp_path / file_runner.CACHE_DIRNAME).rglob("*.pkl"))) == 1
+
+
+def test_a_pipe_or_an_outside_link_with_a_skipped_name_is_refused_not_read(raw, tmp_path):
+    os.mkfifo(raw / "data.csv")  # hashing it like a skipped file would hang the build
+    secret = tmp_path / "secret.md"
+    secret.write_text("私人笔记\n", "utf-8")
+    os.symlink(secret, raw / "notes.md")
+    rows = {}
+    worker = threading.Thread(target=lambda: rows.update(
+        (fr.source["source_file"], fr.source) for fr in file_runner.run(raw, workers=1)), daemon=True)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive(), "the build hung on a named pipe"
+    assert rows["data.csv"]["status"] == "rejected" and "named pipe" in rows["data.csv"]["error"]
+    assert rows["notes.md"]["status"] == "rejected" and "outside the raw folder" in rows["notes.md"]["error"]
+    assert rows["notes.md"]["sha256"] != hashlib.sha256(secret.read_bytes()).hexdigest()
 
 
 # ---------------------------------------------------------------- empty input

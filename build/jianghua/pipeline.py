@@ -199,19 +199,9 @@ def skip_reason(rel: str, exclude: Sequence[str] = ()) -> str | None:
     return None
 
 
-def skipped(raw_dir: Path, rel: str, reason: str) -> FileRows:
-    """The sources row of a skipped file: its sha256 and size, never its text."""
-    path = raw_dir / rel
-    try:
-        digest, size = publish.sha256_file(path), path.stat().st_size  # streamed: a data file may be large
-    except OSError as exc:
-        return reject(rel, None, f"cannot be read ({exc.strerror or exc})")
-    return FileRows({"source_file": rel, "sha256": digest, "bytes": size, "encoding": None,
-                     "status": "skipped", "error": reason, "n_speeches": 0})
-
-
-def read_raw_file(raw_dir: Path, rel: str) -> FileRows:
-    """Read one file at the I/O edge; refuse what must not be read."""
+def read_raw_file(raw_dir: Path, rel: str, exclude: Sequence[str] = ()) -> FileRows:
+    """Read one file at the I/O edge; refuse what must not be read, and list a file that is not a speech
+    file (``skip_reason``) as skipped with its sha256 and size, never its text."""
     path = raw_dir / rel
     root = raw_dir.resolve()
     if path.is_symlink():
@@ -228,12 +218,17 @@ def read_raw_file(raw_dir: Path, rel: str) -> FileRows:
         return reject(rel, None, "a directory, not a file")
     if not stat.S_ISREG(st.st_mode):  # reading a FIFO would hang the build
         return reject(rel, None, "not a regular file (a named pipe, socket or device): refused; remove it")
-    if st.st_size > ingest.MAX_FILE_BYTES:  # hash it in chunks, never hold it whole
+    # Skipped only after the checks above: a pipe or an outside link named data.csv is refused like any other.
+    reason = skip_reason(rel, exclude)
+    if reason is not None or st.st_size > ingest.MAX_FILE_BYTES:  # hash it in chunks, never hold it whole
         try:
             digest = publish.sha256_file(path)
         except OSError as exc:
             return reject(rel, None, f"cannot be read: {exc.strerror or exc}")
-        return reject(rel, None, ingest.too_large(st.st_size), sha256=digest, size=st.st_size)
+        if reason is None:
+            return reject(rel, None, ingest.too_large(st.st_size), sha256=digest, size=st.st_size)
+        return FileRows({"source_file": rel, "sha256": digest, "bytes": st.st_size, "encoding": None,
+                         "status": "skipped", "error": reason, "n_speeches": 0})
     try:
         data = path.read_bytes()
     except OSError as exc:

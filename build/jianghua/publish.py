@@ -196,7 +196,15 @@ def write_version_folder(tables: dict[str, pa.Table], folder: Path, version: str
     for name in list(tables):
         write_parquet(tables.pop(name), folder / f"{name}.parquet")
     memory.release()
-    write_duckdb(folder, folder / DUCKDB_FILE)
+    try:
+        write_duckdb(folder, folder / DUCKDB_FILE)
+    except duckdb.ConstraintException as exc:
+        # DuckDB enforces keys and references as it loads, before the gate runs: report what the gate's
+        # content checks find in the written files, not DuckDB's first violation alone.
+        from .validate import check_tables  # validate imports this module
+
+        written = {name: pq.read_table(folder / f"{name}.parquet") for name in schema.tables()}
+        raise ValidationFailed(check_tables(written).problems or [f"{DUCKDB_FILE}: {exc}"]) from exc
     _write_json(folder / "datapackage.json", descriptor(folder, version, sources))
     sums = [f"{sha256_file(folder / f)}  {f}" for f in sorted(os.listdir(folder))]
     (folder / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")

@@ -96,7 +96,7 @@ class Stats:
     hits: int = 0
     misses: int = 0
     uncached: int = 0
-    """Files that bypass the cache: symbolic links, folders, unreadable files."""
+    """Files that bypass the cache: skipped (not speech) files, symbolic links, folders, unreadable files."""
     bytes_in: int = 0
     hit_files: list[str] = field(default_factory=list, repr=False)
     miss_files: list[str] = field(default_factory=list, repr=False)
@@ -167,16 +167,18 @@ class _Job:
     done: FileRows | None = None
 
 
-def _read(raw_dir: Path, rel: str) -> tuple[bytes | None, FileRows | None]:
-    """Bytes of a plain file of acceptable size; anything else (links, folders, pipes, oversized
-    or unreadable files) goes through ``pipeline.read_raw_file`` unchanged, which decides how to
-    refuse it. For a plain file ``read_raw_file`` is ``process_file(rel, bytes)``, which is what
-    the workers run."""
+def _read(raw_dir: Path, rel: str, exclude: Sequence[str] = ()) -> tuple[bytes | None, FileRows | None]:
+    """Bytes of a plain speech file of acceptable size; anything else (files that are not speech files,
+    links, folders, pipes, oversized or unreadable files) goes through ``pipeline.read_raw_file``
+    unchanged, which decides how to list or refuse it. For a plain speech file ``read_raw_file`` is
+    ``process_file(rel, bytes)``, which is what the workers run."""
     path = raw_dir / rel
-    try:
-        st = path.lstat()
-    except OSError:
-        st = None
+    st = None
+    if pipeline.skip_reason(rel, exclude) is None:
+        try:
+            st = path.lstat()
+        except OSError:
+            pass
     if st is not None and stat.S_ISREG(st.st_mode) and st.st_size <= ingest.MAX_FILE_BYTES:
         try:
             data = path.read_bytes()
@@ -184,18 +186,14 @@ def _read(raw_dir: Path, rel: str) -> tuple[bytes | None, FileRows | None]:
             data = None
         if data is not None and len(data) <= ingest.MAX_FILE_BYTES:
             return data, None
-    return None, pipeline.read_raw_file(raw_dir, rel)
+    return None, pipeline.read_raw_file(raw_dir, rel, exclude)
 
 
 def _jobs(raw_dir: Path, files: Iterable[str], cache: Cache | None, stats: Stats,
           exclude: Sequence[str] = ()) -> Iterator[_Job]:
     for index, rel in enumerate(files):
         stats.files += 1
-        reason = pipeline.skip_reason(rel, exclude)
-        if reason is not None:  # listed in sources, never read as text, never cached
-            yield _Job(index, rel, done=pipeline.skipped(raw_dir, rel, reason))
-            continue
-        data, done = _read(raw_dir, rel)
+        data, done = _read(raw_dir, rel, exclude)
         if done is not None:
             stats.uncached += 1
             yield _Job(index, rel, done=done)

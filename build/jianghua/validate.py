@@ -1,8 +1,9 @@
 """Stage 6, validate: pandera on every table, then the checks that span tables.
 
-Used twice: on the freshly built tables before anything is published, and by
-``jianghua validate PATH`` on a published package (which also checks every
-file's size and sha256 and runs Frictionless).
+``validate_package`` is ``jianghua validate PATH``, and the gate every publish
+(on the package written to its temporary folder, before the rename) and every
+release runs: check_tables on the tables read back from the Parquet files, plus
+every file's size and sha256, and Frictionless on the descriptor and a sample.
 """
 from __future__ import annotations
 
@@ -180,13 +181,24 @@ def _descriptor_path(path: Path) -> Path:
 
 
 def validate_package(path: Path, run_frictionless: bool = True) -> Report:
-    """Every check a user can run on a downloaded package."""
+    """Every check a user can run on a downloaded package (`jianghua validate`; also the gate of every publish
+    and release).
+
+    Sizes and sha256 of every file, SHA256SUMS, pandera on every row, and every key, reference, span, section
+    and variant group on every row (check_tables). Frictionless then checks the whole descriptor against the
+    Data Package standard, and reads a sample, the first FRICTIONLESS_ROWS rows of each resource, against the
+    declared fields, types and constraints; its foreign-key check is left to check_relations (every row).
+    """
     report = Report()
     desc_path = _descriptor_path(path)
     if not desc_path.exists():
         report.problems.append(f"{desc_path}: no datapackage.json here")
         return report
-    desc = json.loads(desc_path.read_text("utf-8"))
+    try:
+        desc = json.loads(desc_path.read_text("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        report.problems.append(f"{desc_path}: not a JSON descriptor ({exc})")
+        return report
     base = desc_path.parent
     tables: dict[str, pa.Table] = {}
     for res in desc.get("resources", []):
@@ -235,17 +247,29 @@ FRICTIONLESS_ROWS = 100
 
 
 def _frictionless(desc_path: Path, report: Report) -> None:
-    from frictionless import Checklist, Package, system
+    from frictionless import Checklist, FrictionlessException, Package, system
 
     desc = json.loads(desc_path.read_text("utf-8"))
-    for res in desc.get("resources", []):
-        res.get("schema", {}).pop("foreignKeys", None)  # checked on every row by check_relations
-    # Frictionless does not hash Parquet and miscounts its bytes (notes/STACK.md):
-    # both are verified above, so its byte-count and hash checks are skipped.
+    base = str(desc_path.parent)
     with system.use_context(trusted=True):
-        package = Package(desc, basepath=str(desc_path.parent))
-        result = package.validate(checklist=Checklist(skip_errors=["byte-count", "hash-count"]),
-                                  limit_rows=FRICTIONLESS_ROWS)
+        # The whole descriptor, foreign keys included, against the standard (reads no data).
+        errors = Package.validate_descriptor(desc, basepath=base).errors
+        for err in errors[:10]:
+            report.problems.append(f"frictionless: {err.message}")
+        if errors:
+            return  # Frictionless cannot read the data of a descriptor it rejects
+        # Without foreignKeys Frictionless builds no lookup of whole tables: check_relations checks
+        # every key on every row instead.
+        for res in desc.get("resources", []):
+            res.get("schema", {}).pop("foreignKeys", None)
+        # Frictionless does not hash Parquet and miscounts its bytes (notes/STACK.md):
+        # both are verified above, so its byte-count and hash checks are skipped.
+        try:
+            result = Package(desc, basepath=base).validate(
+                checklist=Checklist(skip_errors=["byte-count", "hash-count"]), limit_rows=FRICTIONLESS_ROWS)
+        except FrictionlessException as exc:  # reported, like any other problem, not a traceback
+            report.problems.append(f"frictionless: {exc.error.message}")
+            return
     for task in result.tasks:
         for err in task.errors[:10]:
             report.problems.append(f"frictionless {task.name}: {err.message}")
