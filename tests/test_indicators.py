@@ -176,8 +176,8 @@ def test_money_threshold_of_a_project_class():
 
 
 def test_unknown_metric_is_other_with_its_words():
-    r = row("全县政务服务事项网上可办率达到93%。", "93%")
-    assert r["metric"] == "other" and "网上可办率" in r["metric_text"] and r["measure"] == "share"
+    r = row("全县“实际网办率”要达到70%以上。", "70%")
+    assert r["metric"] == "other" and "网办率" in r["metric_text"] and r["measure"] == "share"
 
 
 def test_chinese_numeral_count_of_projects():
@@ -369,6 +369,21 @@ def test_population_is_a_bare_count_not_people_unit():
     ("技术合同成交额达到350亿元。", "350亿元", "innovation"),
     ("拟安排财政赤字2.18万亿元。", "2.18万亿元", "deficit"),
     ("每万人口高价值发明专利拥有量达到12件。", "12件", "patents"),
+    ("人均地区生产总值达到9.8万元。", "9.8万元", "gdp_per_capita"),
+    ("推动21项“高效办成一件事”落地实施。", "21项", "government_services"),
+    ("政务服务事项网上可办率达到98%。", "98%", "government_services"),
+    ("建成绿色矿山437个。", "437个", "green_low_carbon"),
+    ("新创建国家级中小企业特色产业集群2个。", "2个", "industrial_clusters"),
+    ("新建宜居农房18393户。", "18393户", "housing"),
+    ("新增受益学生25.48万人。", "25.48万人", "education_health"),
+    ("新增国家级企业技术中心8家。", "8家", "innovation"),
+    ("持续打好沙地歼灭战，水土保持率提升至77.4%。", "77.4%", "ecology"),
+    ("消除中心城区易积水点位29处。", "29处", "utilities"),
+    ("铁路货物发送量增长14.9%。", "14.9%", "transport"),
+    ("取消和免征行政事业性收费348项。", "348项", "tax_cuts"),
+    ("１９５６年国家预算规定社会文教事业支出增长１２％。", "１２％", "general_budget_expenditure"),
+    ("全国职工的工资总额增长百分之五十六。", "百分之五十六", "resident_income"),
+    ("食品、石化、医药、信息等产业增加值分别增长7.5%。", "7.5%", "industrial_value_added"),
 ])
 def test_work_report_metric(text, span, metric):
     assert row(text, span)["metric"] == metric
@@ -386,6 +401,38 @@ def test_denominator_of_a_share_is_not_the_metric(text, span, metric):
 
 def test_share_of_gdp_with_no_named_numerator_is_other_not_gdp():
     assert row("海洋生产总值占GDP比重达到14%左右。", "14%")["metric"] == "other"
+
+
+@pytest.mark.parametrize("text, span", [
+    # words that name a metric elsewhere but in these sentences only qualify a count the guide keeps as other
+    ("基本农田保护率已将近90%。", "90%"),
+    ("国家铁路集团把商丘铁路物流基地列入了77个国家二级铁路物流基地。", "77个"),
+    ("县乡道路不得超过3米。", "3米"),
+    ("累计引进和培育150家以上华为云生态企业。", "150家"),
+    ("市政府已安排X万元防控经费。", "X万元"),            # 市政 inside 市政府
+    ("这个数字比上年增长12%。", "12%"),                  # 数字: a number, not the digital economy
+])
+def test_generic_words_do_not_name_a_metric(text, span):
+    assert row(text, span)["metric"] == "other"
+
+
+def test_measure_followed_by_a_named_metric_takes_it():
+    # 完成134公里架空线入地: the metric follows a length or an area as it follows a count
+    assert row("完成134公里架空线入地和杆箱整治。", "134公里")["metric"] == "utilities"
+    assert row("新建3万亩粮食生产无人农场。", "3万亩")["metric"] == "agriculture"
+
+
+def test_verb_after_a_count_is_not_its_noun():
+    # 5G基站由1.9万座增加到14.3万座: 增加到… does not name what 1.9万座 counts; the clause before does
+    rows_ = rows("5G基站由1.9万座增加到14.3万座。")
+    assert [(r["span_text"], r["metric"]) for r in rows_] == [("1.9万座", "digital_economy"),
+                                                              ("14.3万座", "digital_economy")]
+
+
+def test_value_listed_right_after_another_keeps_its_metric():
+    # …分别增长4.8%、6.2%: the second value of a bare list is of the metric of the first
+    r = row("居民人均可支配收入城镇、农村分别增长4.8%、6.2%。", "6.2%")
+    assert (r["metric"], r["measure"]) == ("resident_income", "growth")
 
 
 def test_comparison_with_a_base_year_carries_the_metric():
@@ -575,6 +622,15 @@ def test_a_past_statement_in_the_plan_part_is_actual():
     text = "一、2025年工作回顾\n过去一年，经济平稳。\n二、2026年重点工作\n去年已经建成保障房2万套，今年再建3万套。\n"
     rows_ = report_rows(text)
     assert (rows_["2万套"]["status"], rows_["3万套"]["status"]) == ("actual", "target")
+
+
+def test_a_past_year_opening_a_sentence_covers_its_semicolon_parts():
+    # in the plan part: the year before the speech's opens the sentence, its ；-parts are past too
+    text = ("一、1986年工作回顾\n过去一年，经济平稳。\n二、1987年主要任务\n１９８６年同１９７８年相比，国民生产总值由３４８０亿元"
+            "增加到９３８０亿元，增长１０２％；国民收入由３０１０亿元增加到７７９０亿元，增长９４．９％。"
+            "今年国民收入增长７％。\n")
+    rows_ = report_rows(text, 1987)
+    assert [rows_[s]["status"] for s in ("１０２％", "９４．９％", "７％")] == ["actual", "actual", "target"]
 
 
 # ---------------------------------------------------------------- plan periods (period_text for the targets table)

@@ -447,7 +447,10 @@ def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rule
     if not target and plan and not opener.startswith("的", len(plan)):  # 今年发展的300余亩: attributive, a fact
         target = not any(p in lead for p in r.words("past_markers"))
     if not target and (where == "plan" or (period and _future_period(period, year, r))):
-        target = not _past_in_plan(lead, year, r)  # the plan states what is to be: 地区生产总值增长5%左右
+        # the plan states what is to be (地区生产总值增长5%左右), unless the sentence so far, back over its
+        # ；-parts, says the figure is past (１９８６年同１９７８年相比，…增长１０２％；国民收入…增长９４．９％)
+        whole = max(s.rfind(c, 0, sent[0]) for c in "。！？!?\n") + 1
+        target = not _past_in_plan(s[whole:f.start], year, r)
     if not target:
         return "actual", None
     hard = _last(r.words("hard_commitment"), lead)
@@ -591,10 +594,12 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 and s.endswith("新增", 0, f.start) and head.startswith(_words("new_enterprise_heads")):
             # 新增1家规模工业: a newly registered enterprise of a statistical class
             metric, metric_text = "new_enterprises", t[f.start - 2:f.start] + t[f.end + len(phrase) - len(head):f.end + len(phrase)]
-        elif f.family in ("count", "money") and head and re.match(r"[“\"]?[\u4e00-\u9fff0-9]", head) and f.expr is not None \
-                and not head.startswith(("目标", "任务", "预期目标")):
+        elif f.family in ("count", "money", "measure") and head and re.match(r"[“\"]?[\u4e00-\u9fff0-9]", head) \
+                and f.expr is not None and not head.startswith(("目标", "任务", "预期目标")):
             hits = find_aliases(s, f.end + (len(phrase) - len(head)), f.end + len(phrase))
-            if hits:
+            if f.family == "measure" and not hits:
+                pass  # 完成134公里架空线入地: only a named metric after a measure; else the clause before names it
+            elif hits:
                 # the thing counted, not a rate said of it (155个计划建设项目开复工率只有**%)
                 counted = [h for h in hits if for_family(h.metric, "count") in ("projects", "new_enterprises")]
                 h = counted[0] if counted and f.family == "count" else hits[-1]
@@ -607,8 +612,9 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 metric, metric_text = for_family(h.metric, f.family), t[a:b]
                 if a == lo and s.endswith("新增", 0, f.start):
                     metric_text = t[f.start - 2:f.start] + metric_text  # 新增1.848万亿地方债: 新增地方债
-            elif f.family == "count" or not (re.match(r"(?:以上|以下|左右|，|。)", phrase)
-                                             or _names_metric_before(s, cstart, f.start, prev_metric_fig)):
+            elif not head.startswith(_words("head_not_noun")) and (
+                    f.family == "count" or not (re.match(r"(?:以上|以下|左右|，|。)", phrase)
+                                                or _names_metric_before(s, cstart, f.start, prev_metric_fig))):
                 # money before a noun names it (8000亿元专项再贷款) unless its clause already named
                 # the metric (纳税超过100万企业, 专项债的1/3、也就是1万多亿提前…)
                 metric = OTHER
@@ -641,6 +647,10 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 if f.family == "percent" and rate and for_family(h.metric, "count") in ("projects", "new_enterprises"):
                     # 项目申报通过率**%: a rate said of projects, not a count of them
                     metric, metric_text = OTHER, t[h.start:h.end + rate.end()]
+        if metric is None and prev_metric_fig is not None and prev_metric_fig.family == f.family \
+                and re.fullmatch(r"[、和及与]", s[prev_metric_fig.end:f.start]) and prev_metric_fig.row["metric"] != OTHER:
+            # 分别增长4.8%、22.3%; 分别达到52个和204项: a value listed right after another is of the same metric
+            metric, metric_text = prev_metric_fig.row["metric"], prev_metric_fig.row["metric_text"]
         if metric is None and prev_in_sentence is None and cstart > sent[0] and (
                 f.start - cstart <= 4 or len(_residue(clause, r)) < 2):
             # a bare verb clause (…的宏观调控目标，定为百分之八至九; 钢的产量，一九五八年比一九五七年增长了…):
