@@ -429,6 +429,22 @@ def test_verb_after_a_count_is_not_its_noun():
                                                               ("14.3万座", "digital_economy")]
 
 
+def test_counts_by_level_take_the_noun_after_the_list():
+    # 新建8个国家级、36个省级临床重点专科: 国家级 alone names no noun; the one after the list does
+    out = rows("新建8个国家级、36个省级临床重点专科。")
+    assert [(r["span_text"], r["metric"]) for r in out] == [("8个", "education_health"), ("36个", "education_health")]
+
+
+def test_a_part_introduced_by_qizhong_keeps_the_metric_of_the_whole():
+    r = row("全省进出口总值增长12.3%，其中对中亚五国增长48.1%。", "48.1%")
+    assert (r["metric"], r["measure"]) == ("foreign_trade", "growth")
+
+
+def test_a_count_before_a_jump_takes_the_noun_before_it():
+    r = row("全国重点实验室从15家跃升到38家。", "15家")
+    assert r["metric"] == "innovation"
+
+
 def test_value_listed_right_after_another_keeps_its_metric():
     # …分别增长4.8%、6.2%: the second value of a bare list is of the metric of the first
     r = row("居民人均可支配收入城镇、农村分别增长4.8%、6.2%。", "6.2%")

@@ -582,6 +582,9 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         metric, metric_text, alias_start = None, None, None
         phrase = s[f.end:_clause_end(s, f.end)]
         head = re.sub(r"^(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
+        if head in r.words("level_heads") and s.startswith("、", f.end + len(phrase)):
+            # 新建8个国家级、36个省级临床重点专科: the counted noun follows the list of levels
+            phrase = head = s[f.end:_clause_end(s, f.end, CLAUSE_END)]
         if f.rank:
             metric = "rank"
             hit = _last(r.words("rank_cues"), s[sent[0]:f.start])
@@ -674,9 +677,10 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             words = _residue(clause, r)
             # a bare clause (也就是1万多亿), or one repeating the end of the previous metric (财政总收入…，XX总收入…)
             # a count never continues a percentage (…增长9.94%，新增国家级开发区1家): its noun was stripped as an owner
-            # a clause opening with 占 gives the share of the previous figure (…9万亿元，占全国比重6.5%)
+            # a clause opening with 占 gives the share of the previous figure (…9万亿元，占全国比重6.5%),
+            # one opening with 其中 a part of it (进出口总值增长12.3%，其中对中亚五国增长48.1%)
             if (len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or "")
-                    or re.match(r"(?:分别|均|的)?占", clause)) and not (
+                    or re.match(r"(?:分别|均|的)?占|其中", clause)) and not (
                     f.family == "count" and prev_m.family in ("percent", "fraction")):
                 pm = prev_m.row
                 metric = for_family(pm["metric"], f.family) if pm["metric"] in ("projects", "project_investment") \
