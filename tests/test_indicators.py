@@ -370,6 +370,7 @@ def test_population_is_a_bare_count_not_people_unit():
     ("拟安排财政赤字2.18万亿元。", "2.18万亿元", "deficit"),
     ("每万人口高价值发明专利拥有量达到12件。", "12件", "patents"),
     ("人均地区生产总值达到9.8万元。", "9.8万元", "gdp_per_capita"),
+    ("商品零售价格涨幅控制在3％以内。", "3％", "cpi"),     # the 1990s reports' inflation target
     ("推动21项“高效办成一件事”落地实施。", "21项", "government_services"),
     ("政务服务事项网上可办率达到98%。", "98%", "government_services"),
     ("建成绿色矿山437个。", "437个", "green_low_carbon"),

@@ -67,6 +67,15 @@ def test_headline_statement_takes_the_list_paragraphs_after_a_cue_that_ends_its_
     assert "统筹了需要和可能" not in span
 
 
+@pytest.mark.parametrize("text", [
+    "过去一年，顺利完成全年经济社会发展主要目标任务，地区生产总值增长5.4%。\n",
+    "我们全面实现年初确定的主要目标，国内生产总值增长7.8%，城镇新增就业1266万人。\n",
+    "上述主要预期目标，考虑了需要和可能，国内生产总值增长5%左右是积极的。\n",
+])
+def test_a_cue_looking_back_at_targets_is_not_the_statement(text):
+    assert _spanned(text) == []
+
+
 def test_a_plan_period_statement_of_main_targets_is_not_the_years_headline():
     text = "今后五年经济社会发展的主要目标是：经济保持中高速增长，地区生产总值年均增长6%左右。\n"
     assert _spanned(text) == []

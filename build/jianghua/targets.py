@@ -44,6 +44,7 @@ class Rules:
     recurring: re.Pattern
     headline_cues: re.Pattern
     headline_not_year: re.Pattern
+    headline_not_after: re.Pattern
     headline_sentence_cues: re.Pattern
     headline_sentence_requires: re.Pattern
     headline_lookback: int
@@ -69,6 +70,7 @@ def rules() -> Rules:
         explicit_year=c(spec["explicit_year"]), half_year=c(spec["half_year"]), quarter=c(spec["quarter"]),
         month=c(spec["month"]), recurring=c(spec["recurring"]),
         headline_cues=c(spec["headline_cues"]), headline_not_year=c(spec["headline_not_year"]),
+        headline_not_after=c(spec["headline_not_after"]),
         headline_sentence_cues=c(spec["headline_sentence_cues"]),
         headline_sentence_requires=c(spec["headline_sentence_requires"]),
         headline_lookback=int(spec["headline_lookback"]), headline_item_start=c(spec["headline_item_start"]),
@@ -156,7 +158,8 @@ def headline_spans(simplified: str) -> list[tuple[int, int]]:
     paragraph; when the cue ends its paragraph, the list paragraphs that
     follow belong to it, and so do following paragraphs opening with ——.
     An older report's one-sentence statement (经济增长预期目标为7%左右)
-    is its sentence. Cues about a plan period (今后五年…主要目标是) are skipped.
+    is its sentence. Cues about a plan period (今后五年…主要目标是) are skipped, and so are
+    cues that look back at targets (完成全年主要目标任务, 上述主要预期目标).
     """
     r = rules()
     paras = _paragraphs(simplified)
@@ -165,7 +168,8 @@ def headline_spans(simplified: str) -> list[tuple[int, int]]:
     for m in r.headline_cues.finditer(simplified):
         i = bisect_right(starts, m.start()) - 1
         p_start, p_end = paras[i]
-        if _about_plan_period(simplified, p_start, m.start()):
+        clause = simplified[max(p_start, *(simplified.rfind(c, 0, m.start()) + 1 for c in "，,。；！？")):m.start()]
+        if _about_plan_period(simplified, p_start, m.start()) or r.headline_not_after.search(clause):
             continue
         end = p_end
         rest_empty = not simplified[m.end():p_end].strip(" \t，,：:")
