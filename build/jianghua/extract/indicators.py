@@ -650,10 +650,6 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 if f.family == "percent" and rate and for_family(h.metric, "count") in ("projects", "new_enterprises"):
                     # 项目申报通过率**%: a rate said of projects, not a count of them
                     metric, metric_text = OTHER, t[h.start:h.end + rate.end()]
-        if metric is None and prev_metric_fig is not None and prev_metric_fig.family == f.family \
-                and re.fullmatch(r"[、和及与]", s[prev_metric_fig.end:f.start]) and prev_metric_fig.row["metric"] != OTHER:
-            # 分别增长4.8%、22.3%; 分别达到52个和204项: a value listed right after another is of the same metric
-            metric, metric_text = prev_metric_fig.row["metric"], prev_metric_fig.row["metric_text"]
         if metric is None and prev_in_sentence is None and cstart > sent[0] and (
                 f.start - cstart <= 4 or len(_residue(clause, r)) < 2):
             # a bare verb clause (…的宏观调控目标，定为百分之八至九; 钢的产量，一九五八年比一九五七年增长了…):
@@ -678,8 +674,11 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             # a bare clause (也就是1万多亿), or one repeating the end of the previous metric (财政总收入…，XX总收入…)
             # a count never continues a percentage (…增长9.94%，新增国家级开发区1家): its noun was stripped as an owner
             # a clause opening with 占 gives the share of the previous figure (…9万亿元，占全国比重6.5%),
-            # one opening with 其中 a part of it (进出口总值增长12.3%，其中对中亚五国增长48.1%)
-            if (len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or "")
+            # one opening with 其中 a part of it (进出口总值增长12.3%，其中对中亚五国增长48.1%), and a value listed
+            # right after it is of its metric (分别增长4.8%、22.3%; 分别达到52个和204项)
+            listed = prev_m.family == f.family and prev_m.row["metric"] != OTHER \
+                and re.fullmatch(r"[、和及与]", s[prev_m.end:f.start]) is not None
+            if (len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or "") or listed
                     or re.match(r"(?:分别|均|的)?占|其中", clause)) and not (
                     f.family == "count" and prev_m.family in ("percent", "fraction")):
                 pm = prev_m.row
