@@ -16,14 +16,26 @@ COLUMNS = {"char_start", "char_end", "span_text", "sentence", "metric", "metric_
            "is_masked"}
 
 
-def rows(text: str) -> list[dict]:
-    return extract_indicators(SpeechDoc(text=text, simplified=text, script="hans"))
+# the later metric codes are a work report's (METRICS.md): sentences of those reports are read under this title
+REPORT_TITLE = "2025年政府工作报告"
 
 
-def row(text: str, span: str) -> dict:
-    found = [r for r in rows(text) if r["span_text"] == span]
-    assert len(found) == 1, [r["span_text"] for r in rows(text)]
+def rows(text: str, title: str = "") -> list[dict]:
+    return extract_indicators(SpeechDoc(text=text, simplified=text, script="hans", title=title))
+
+
+def row(text: str, span: str, title: str = "") -> dict:
+    found = [r for r in rows(text, title) if r["span_text"] == span]
+    assert len(found) == 1, [r["span_text"] for r in rows(text, title)]
     return found[0]
+
+
+def in_report_rows(text: str) -> list[dict]:
+    return rows(text, REPORT_TITLE)
+
+
+def in_report_row(text: str, span: str) -> dict:
+    return row(text, span, REPORT_TITLE)
 
 
 def spans(text: str) -> list[str]:
@@ -387,7 +399,7 @@ def test_population_is_a_bare_count_not_people_unit():
     ("食品、石化、医药、信息等产业增加值分别增长7.5%。", "7.5%", "industrial_value_added"),
 ])
 def test_work_report_metric(text, span, metric):
-    assert row(text, span)["metric"] == metric
+    assert in_report_row(text, span)["metric"] == metric
 
 
 @pytest.mark.parametrize("text, span, metric", [
@@ -397,42 +409,51 @@ def test_work_report_metric(text, span, metric):
     ("全社会研发经费支出相当于地区生产总值的比例达到2.8%。", "2.8%", "rd_intensity"),
 ])
 def test_denominator_of_a_share_is_not_the_metric(text, span, metric):
-    assert row(text, span)["metric"] == metric
+    assert in_report_row(text, span)["metric"] == metric
 
 
 def test_share_of_gdp_with_no_named_numerator_is_other_not_gdp():
-    assert row("海洋生产总值占GDP比重达到14%左右。", "14%")["metric"] == "other"
+    assert in_report_row("海洋生产总值占GDP比重达到14%左右。", "14%")["metric"] == "other"
 
 
 @pytest.mark.parametrize("text, span", [
-    # words that name a metric elsewhere but in these sentences only qualify a count the guide keeps as other
-    ("基本农田保护率已将近90%。", "90%"),
+    # figures of a speech that the seed answers keep as other (no work-report code exists there)
+    ("新增市场主体2500户。", "2500户"),
     ("国家铁路集团把商丘铁路物流基地列入了77个国家二级铁路物流基地。", "77个"),
-    ("县乡道路不得超过3米。", "3米"),
     ("累计引进和培育150家以上华为云生态企业。", "150家"),
+])
+def test_speech_figures_the_answers_keep_as_other(text, span):
+    assert row(text, span)["metric"] == "other"
+
+
+@pytest.mark.parametrize("text, span", [
+    # words that name a metric elsewhere but in these sentences only qualify what is measured
+    ("基本农田保护率已将近90%。", "90%"),
+    ("县乡道路不得超过3米。", "3米"),
     ("市政府已安排X万元防控经费。", "X万元"),            # 市政 inside 市政府
     ("这个数字比上年增长12%。", "12%"),                  # 数字: a number, not the digital economy
+    ("将工业生产许可证再压减一半以上。", "一半"),        # 工业生产 inside a licence
 ])
 def test_generic_words_do_not_name_a_metric(text, span):
-    assert row(text, span)["metric"] == "other"
+    assert in_report_row(text, span)["metric"] == "other"
 
 
 def test_measure_followed_by_a_named_metric_takes_it():
     # 完成134公里架空线入地: the metric follows a length or an area as it follows a count
-    assert row("完成134公里架空线入地和杆箱整治。", "134公里")["metric"] == "utilities"
-    assert row("新建3万亩粮食生产无人农场。", "3万亩")["metric"] == "agriculture"
+    assert in_report_row("完成134公里架空线入地和杆箱整治。", "134公里")["metric"] == "utilities"
+    assert in_report_row("新建3万亩粮食生产无人农场。", "3万亩")["metric"] == "agriculture"
 
 
 def test_verb_after_a_count_is_not_its_noun():
     # 5G基站由1.9万座增加到14.3万座: 增加到… does not name what 1.9万座 counts; the clause before does
-    rows_ = rows("5G基站由1.9万座增加到14.3万座。")
+    rows_ = in_report_rows("5G基站由1.9万座增加到14.3万座。")
     assert [(r["span_text"], r["metric"]) for r in rows_] == [("1.9万座", "digital_economy"),
                                                               ("14.3万座", "digital_economy")]
 
 
 def test_counts_by_level_take_the_noun_after_the_list():
     # 新建8个国家级、36个省级临床重点专科: 国家级 alone names no noun; the one after the list does
-    out = rows("新建8个国家级、36个省级临床重点专科。")
+    out = in_report_rows("新建8个国家级、36个省级临床重点专科。")
     assert [(r["span_text"], r["metric"]) for r in out] == [("8个", "education_health"), ("36个", "education_health")]
 
 
@@ -442,29 +463,129 @@ def test_a_part_introduced_by_qizhong_keeps_the_metric_of_the_whole():
 
 
 def test_a_count_before_a_jump_takes_the_noun_before_it():
-    r = row("全国重点实验室从15家跃升到38家。", "15家")
+    r = in_report_row("全国重点实验室从15家跃升到38家。", "15家")
     assert r["metric"] == "innovation"
 
 
 def test_value_listed_right_after_another_keeps_its_metric():
     # …分别增长4.8%、6.2%: the second value of a bare list is of the metric of the first
-    r = row("居民人均可支配收入城镇、农村分别增长4.8%、6.2%。", "6.2%")
+    r = in_report_row("居民人均可支配收入城镇、农村分别增长4.8%、6.2%。", "6.2%")
     assert (r["metric"], r["measure"]) == ("resident_income", "growth")
 
 
 def test_comparison_with_a_base_year_carries_the_metric():
-    r = row("粮食产量达到39109万吨，比上年增产1199万吨。", "1199万吨")
+    r = in_report_row("粮食产量达到39109万吨，比上年增产1199万吨。", "1199万吨")
     assert (r["metric"], r["metric_text"]) == ("grain_output", "粮食产量")
 
 
 def test_metric_named_in_the_clause_before_a_comparison():
-    assert row("例如，原煤的产量，一九五八年比一九五七年增长了百分之一百零七。", "百分之一百零七")["metric"] \
+    assert in_report_row("例如，原煤的产量，一九五八年比一九五七年增长了百分之一百零七。", "百分之一百零七")["metric"] \
         == "energy_output"
 
 
 def test_count_after_a_growth_rate_does_not_take_its_metric():
     r = row("亩均工业增加值增长9.9%，新增国家级开发区1家。", "1家")
     assert r["metric"] == "other"
+
+
+def test_work_report_codes_are_other_in_any_other_speech():
+    # METRICS.md gives the codes from unemployment_rate down to work reports; a county speech keeps them other
+    text = "新改建农村公路1200公里，新增城镇就业1.2万人。"
+    assert [(r["metric"], r["metric_text"]) for r in rows(text)] == [("other", "农村公路"), ("employment", "新增城镇就业")]
+    assert [r["metric"] for r in in_report_rows(text)] == ["transport", "employment"]
+
+
+def test_value_listed_after_another_ignores_a_noun_that_names_no_metric():
+    # 连跨5万亿元、6万亿元两个台阶: 两个台阶 says how many steps, not what 6万亿元 measures
+    out = in_report_rows("经济总量连跨5万亿元、6万亿元两个台阶。")
+    assert [(r["span_text"], r["metric"]) for r in out] == [("5万亿元", "gdp"), ("6万亿元", "gdp")]
+
+
+def test_a_span_of_years_before_an_average_carries_the_metric():
+    r = in_report_row("１９９２年国民生产总值接近２４０００亿元，五年平均每年增长百分之七点九。", "百分之七点九")
+    assert (r["metric"], r["measure"]) == ("gdp", "growth")
+
+
+def test_a_total_after_an_increase_carries_its_metric():
+    r = row("新增规模以上工业企业535户，总数达到3159户。", "3159户")
+    assert r["metric"] == "new_enterprises"
+
+
+def test_money_classes_listed_before_their_noun_take_it():
+    # 千亿级、五百亿级外向型产业集群: 级 alone names nothing; the noun after the list does
+    out = in_report_rows("加快培育千亿级、五百亿级外向型产业集群。")
+    assert [r["metric"] for r in out] == ["industrial_clusters", "industrial_clusters"]
+
+
+def test_place_word_qualifying_a_facility_is_no_count_of_places():
+    # places are counted in 个; 2.9万所乡镇卫生院 counts health centres, 2147个县（市、区）counties
+    assert in_report_row("今年要全面完成2.9万所乡镇卫生院建设任务。", "2.9万所")["metric"] == "education_health"
+    assert in_report_row("2147个县（市、区）实施城镇居民社会养老保险试点。", "2147个")["metric"] == "other"
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("建成安居房7.5万套。", "7.5万套", "housing"),
+    ("新增主城区园位1万个。", "1万个", "education_health"),
+    ("新增农村幸福院773个。", "773个", "social_security"),
+    ("培育垂直行业大模型80个。", "80个", "digital_economy"),
+    ("新建7个750千伏输变电工程。", "7个", "energy_output"),
+    ("安置分流职工110多万人。", "110多万人", "employment"),
+    ("城镇职工家庭人均收入平均每年增长百分之六点九。", "百分之六点九", "urban_income"),
+])
+def test_work_report_facility_and_income_names(text, span, metric):
+    assert in_report_row(text, span)["metric"] == metric
+
+
+@pytest.mark.parametrize("text, span, metric", [
+    ("新登记经营主体60.7万户。", "60.7万户", "enterprises"),
+    ("新增限额以上商贸企业1000家。", "1000家", "enterprises"),
+    ("新增国家级经开区3个、省级开发区5个。", "5个", "development_zones"),
+    ("开展“源网荷储”一体化试点30个左右。", "30个", "development_zones"),
+    # a generic noun right after a named metric is that metric's noun
+    ("新增国家级专精特新“小巨人”企业15户。", "15户", "high_tech"),
+    ("首批10个零碳产业园区启动建设。", "10个", "green_low_carbon"),
+    ("总结推广3个城市医疗集团建设试点经验。", "3个", "education_health"),
+])
+def test_enterprise_and_zone_counts(text, span, metric):
+    assert in_report_row(text, span)["metric"] == metric
+
+
+@pytest.mark.parametrize("text, span", [
+    ("累计释放企业现金流118亿元。", "118亿元"),       # 企业 counts enterprises, it names no sum of money
+    ("企业通关时效提升80%以上。", "80%"),
+])
+def test_enterprises_name_only_counts(text, span):
+    assert in_report_row(text, span)["metric"] == "other"
+
+
+def test_growth_after_a_count_in_one_clause_is_of_the_count():
+    r = in_report_row("全省经营主体达1095.2万户、增长5.9%，其中企业380.8万户。", "5.9%")
+    assert (r["metric"], r["measure"]) == ("enterprises", "growth")
+    r = in_report_row("五年累计新设各类市场主体225.1万户，比上个五年增长52.7%。", "52.7%")
+    assert (r["metric"], r["measure"]) == ("enterprises", "growth")
+
+
+def test_denominator_named_in_the_clause_before_is_not_the_metric():
+    # 消费在国民收入中的比重，由…: the share's denominator (国民收入) is not what the bare clause measures
+    assert in_report_row("消费在国民收入中的比重，由１９７８年的６３．５％上升到今年的７０％左右。", "７０％")["metric"] != "gdp"
+
+
+@pytest.mark.parametrize("text, span, measure", [
+    ("工业税收占全部税收比重从34.6%提升到49%。", "49%", "share"),
+    ("常住人口城镇化率提高到67%。", "67%", "share"),
+    ("将试点范围扩大到全国40%的县。", "40%", "level"),
+    ("增速由5%提高到6%。", "6%", "growth"),                 # a rate of change that rises stays growth
+])
+def test_a_rise_to_a_value_gives_the_level_reached(text, span, measure):
+    assert in_report_row(text, span)["measure"] == measure
+
+
+@pytest.mark.parametrize("text, span", [
+    ("新增206个户外职工爱心接力站。", "206个"),             # 职工 qualifies a station, it counts no workers
+    ("十个职工以上的资本主义工业企业有四千多户。", "十个"),
+])
+def test_workers_as_a_qualifier_are_no_employment(text, span):
+    assert in_report_row(text, span)["metric"] != "employment"
 
 
 # ---------------------------------------------------------------- metric_text and subject as written
@@ -521,14 +642,14 @@ def test_count_of_service_matters_stays_an_indicator():
 
 
 def test_values_listed_with_fenbie_follow_their_metrics_in_order():
-    out = rows("城镇调查失业率、居民消费价格涨幅分别控制在5.5%、3%左右。")
+    out = in_report_rows("城镇调查失业率、居民消费价格涨幅分别控制在5.5%、3%左右。")
     assert [(r["span_text"], r["metric"]) for r in out] == [("5.5%", "unemployment_rate"), ("3%", "cpi")]
-    out = rows("城镇调查失业率、城镇登记失业率分别为4.8%左右和4.3%左右。")
+    out = in_report_rows("城镇调查失业率、城镇登记失业率分别为4.8%左右和4.3%左右。")
     assert [r["metric_text"] for r in out] == ["城镇调查失业率", "城镇登记失业率"]
 
 
 def test_share_within_a_whole_measures_the_part():
-    assert row("服务业增加值在国内生产总值中的比重提高4个百分点。", "4个百分点")["metric"] == "services_value_added"
+    assert in_report_row("服务业增加值在国内生产总值中的比重提高4个百分点。", "4个百分点")["metric"] == "services_value_added"
 
 
 def test_share_clause_after_a_figure_is_a_share_of_its_metric():
@@ -540,7 +661,7 @@ def test_share_clause_after_a_figure_is_a_share_of_its_metric():
 # A work report reviews the past, then plans: a figure's part of the report decides its status
 # before its cue words do (DATA_MODEL.md "Rules for the status of a figure").
 def report_rows(text: str, year: int = 2026) -> dict[str, dict]:
-    out = extract_indicators(SpeechDoc(text=text, simplified=text, script="hans", year=year))
+    out = extract_indicators(SpeechDoc(text=text, simplified=text, script="hans", year=year, title=REPORT_TITLE))
     return {r["span_text"]: r for r in out}
 
 

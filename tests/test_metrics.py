@@ -35,7 +35,24 @@ def test_short_forms_map_to_codes():
 
 
 def test_unrelated_words_hit_nothing():
-    assert find_aliases("新增市场主体1200户，个转企30户") == []
+    # outside a work report (the seed answers) market entities have no code; a work report counts them
+    assert [h.metric for h in find_aliases("新增市场主体1200户，个转企30户", work_report=False)] == ["other"]
+    assert [h.metric for h in find_aliases("新增市场主体1200户")] == ["enterprises"]
+
+
+def test_work_report_codes_exist_only_in_work_reports():
+    assert [h.metric for h in find_aliases("新改建农村公路1200公里")] == ["transport"]
+    assert [h.metric for h in find_aliases("新改建农村公路1200公里", work_report=False)] == ["other"]
+
+
+def test_a_code_limited_to_counts_names_nothing_for_money():
+    assert find_aliases("释放企业现金流118亿元", family="money") == []
+    assert [h.metric for h in find_aliases("培育企业118家", family="count")] == ["enterprises"]
+
+
+def test_generic_noun_after_a_named_metric_gives_way_to_it():
+    assert [h.alias for h in find_aliases("专精特新“小巨人”企业")] == ["专精特新", "小巨人"]
+    assert [h.alias for h in find_aliases("产业园新入驻企业")] == ["产业园", "企业"]   # two generic nouns: both stand
 
 
 def test_projects_become_project_investment_for_money():
@@ -84,5 +101,5 @@ def test_urban_rural_and_all_residents_income_keep_their_codes():
 
 def test_railway_as_a_qualifier_of_another_noun_is_no_transport_figure():
     # 铁路物流基地 counts logistics bases: only railway figures themselves (营业里程, 货运) are transport
-    assert find_aliases("列入了77个国家二级铁路物流基地") == []
+    assert "transport" not in [h.metric for h in find_aliases("列入了77个国家二级铁路物流基地")]
     assert [h.metric for h in find_aliases("铁路营业里程达到5000公里")] == ["transport"]

@@ -26,3 +26,9 @@ class SpeechDoc:
     """Year the speech was given, when known (resolves 年底前, 9月底前 …)."""
     admin_level: str = "unknown"
     jurisdiction: str | None = None
+
+    @property
+    def is_work_report(self) -> bool:
+        """A government work report (政府工作报告), the kind of speech METRICS.md gives its
+        later codes to; the title says so, built from the file name when the file has none."""
+        return "政府工作报告" in self.title or "政府工作報告" in self.title

@@ -53,14 +53,18 @@ def metric_rows() -> list[dict]:
     return rows
 
 
-@lru_cache(maxsize=1)
-def _alias_table() -> tuple[re.Pattern[str], dict[str, str]]:
+@lru_cache(maxsize=2)
+def _alias_table(work_report: bool) -> tuple[re.Pattern[str], dict[str, str]]:
     owner: dict[str, str] = {}
     for m in _spec():
         if m["metric"] == OTHER:
             continue
+        # outside a work report a work-report code names no figure: its aliases still say what a figure
+        # measures (公厕 is no tourism figure in 旅游公厕20个), as `other`; its generic nouns (企业, 园区) say nothing
+        scoped = not work_report and m["metric"] in work_report_codes()
         for alias in [m["name_zh"], *m.get("aliases", [])]:
-            owner.setdefault(alias, m["metric"])  # first listed code keeps a shared alias
+            if not (scoped and alias in _generic_heads()):
+                owner.setdefault(alias, OTHER if scoped else m["metric"])  # the first listed code keeps a shared alias
     words = set(owner)
     words.update(_blockers())
     # Longest first: the regex alternation then behaves leftmost-longest.
@@ -74,13 +78,53 @@ def _blockers() -> tuple[str, ...]:
     return tuple(yaml.safe_load(text).get("not_metrics", []))
 
 
-def find_aliases(simplified: str, start: int = 0, end: int | None = None) -> list[AliasHit]:
-    """Every non-overlapping metric alias in ``simplified[start:end]`` (leftmost-longest), with absolute offsets."""
-    pattern, owner = _alias_table()
+def find_aliases(simplified: str, start: int = 0, end: int | None = None, *, work_report: bool = True,
+                 family: str | None = None) -> list[AliasHit]:
+    """Every non-overlapping metric alias in ``simplified[start:end]`` (leftmost-longest), with absolute offsets.
+
+    Outside a work report an alias of a work-report code (work_report_codes) is a hit of ``other``.
+    With ``family`` (count, money, …), a code that measures only other families (metrics.yaml ``families``)
+    names nothing: 企业 names a count of enterprises, not the 118亿元 of 释放企业现金流.
+    """
+    pattern, owner = _alias_table(work_report)
     end = len(simplified) if end is None else end
-    # a blocker (农业总产值) hides the alias inside it and is no hit itself
-    return [AliasHit(m.start(), m.end(), owner[m.group()], m.group())
-            for m in pattern.finditer(simplified, start, end) if m.group() in owner]
+    generic = _generic_heads()
+    families = _families()
+    hits: list[AliasHit] = []
+    for m in pattern.finditer(simplified, start, end):
+        if m.group() not in owner:
+            continue  # a blocker (农业总产值) hides the alias inside it and is no hit itself
+        if family is not None and family not in families.get(owner[m.group()], (family,)):
+            continue
+        if m.group() in generic and hits and hits[-1].alias not in generic \
+                and _GENERIC_GAP.fullmatch(simplified, hits[-1].end, m.start()):
+            continue  # 专精特新“小巨人”企业, 零碳产业园区: the generic head is the named metric's noun
+        hits.append(AliasHit(m.start(), m.end(), owner[m.group()], m.group()))
+    return hits
+
+
+# what may stand between a named metric and the generic noun it heads: a few qualifying characters
+_GENERIC_GAP = re.compile(r"[\u4e00-\u9fff“”\"]{0,4}")
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, tuple[str, ...]]:
+    return {m["metric"]: tuple(m["families"]) for m in _spec() if "families" in m}
+
+
+@lru_cache(maxsize=1)
+def _generic_heads() -> frozenset[str]:
+    text = resources.files("jianghua").joinpath("rules/metrics.yaml").read_text("utf-8")
+    return frozenset(yaml.safe_load(text).get("generic_heads", []))
+
+
+@lru_cache(maxsize=1)
+def work_report_codes() -> frozenset[str]:
+    """The codes only a work report uses: METRICS.md's from unemployment_rate down and the package's own."""
+    text = resources.files("jianghua").joinpath("rules/metrics.yaml").read_text("utf-8")
+    first = yaml.safe_load(text)["work_report_codes_from"]
+    codes = metric_codes()
+    return frozenset(c for c in codes[codes.index(first):] if c != OTHER)
 
 
 @lru_cache(maxsize=1)

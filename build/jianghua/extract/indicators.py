@@ -119,7 +119,7 @@ def _filler_re() -> re.Pattern[str]:
     r = rules()
     return re.compile("|".join(map(re.escape, sorted(
         r.words("growth_up") + r.words("growth_down") + r.words("share_cues") + r.words("target_cues")
-        + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "同比", "达到", "达", "为",
+        + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "总数", "累计", "同比", "达到", "达", "为",
            "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
            "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比",
            # comparisons that only restate a base (比一九五七年增产, 年均实际增长)
@@ -133,6 +133,7 @@ def _residue(clause: str, r: Rules) -> str:
     """The words a clause has of its own once periods, owners, cue and filler words are gone."""
     rest = r.period_re.sub("", clause)
     rest = re.sub(r"[一二三四五六七八九○〇零0-9０-９]{4}年", "", rest)
+    rest = re.sub(r"(?:(?<![\u4e00-\u9fff])|上个|前|近|过去)[两二三四五六七八九十]{1,2}年(?:来|间|中)?", "", rest)  # a span: 五年平均每年, 比上个五年
     rest = r.subject_name_re.sub("", rest)
     rest = r.subject_area_re.sub("", rest)
     rest = _filler_re().sub("", rest)
@@ -360,6 +361,8 @@ def _measure(f: _Fig, s: str, clause: str, prev: _Fig | None, r: Rules) -> tuple
     best = None
     for w, d in cues:
         k = clause.rfind(w)
+        if k >= 0 and clause.startswith(("到", "至"), k + len(w)):
+            continue  # 由50%上升到60%, 提高到65.2%: the level reached, not a rate of change
         if k >= 0 and (best is None or (k + len(w), len(w)) > best[:2]):
             best = (k + len(w), len(w), "growth", d)
     for w in r.words("share_cues"):
@@ -564,6 +567,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
     rows: list[dict] = []
     prev_in_sentence: _Fig | None = None
     prev_metric_fig: _Fig | None = None  # the last non-rank figure of the sentence: what a bare clause continues
+    wr = doc.is_work_report  # the later codes name a metric only in a work report (metrics.work_report_codes)
     prev_sentence = None
     prev_para = None
     para_subject: str | None = None
@@ -589,17 +593,20 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             metric = "rank"
             hit = _last(r.words("rank_cues"), s[sent[0]:f.start])
             metric_text = _other_text(s, t, cstart, f.start) or (hit[1] if hit else None)
-        elif f.family == "count" and f.expr is not None and (_place_head(head, r) or (
-                (f.unit or "").startswith("个") and f.unit[1:] in r.words("place_count_heads"))):
-            # 5个县还没有新增…, 3个乡镇新增…为零: counts places; the metric named later is not what is counted
+        elif f.family == "count" and f.expr is not None and (f.unit or "个").startswith("个") and (
+                _place_head(head, r) or (f.unit or "")[1:] in r.words("place_count_heads")):
+            # 5个县还没有新增…, 3个乡镇新增…为零: counts places; the metric named later is not what is counted.
+            # Places are counted in 个; another unit counts what the place word qualifies (2.9万所乡镇卫生院)
             metric, metric_text = OTHER, _place_head(head, r) or re.sub(r"^[个家]", "", f.unit)
         elif f.family == "count" and f.expr is not None and f.unit in r.raw["new_enterprise_units"] \
                 and s.endswith("新增", 0, f.start) and head.startswith(_words("new_enterprise_heads")):
             # 新增1家规模工业: a newly registered enterprise of a statistical class
             metric, metric_text = "new_enterprises", t[f.start - 2:f.start] + t[f.end + len(phrase) - len(head):f.end + len(phrase)]
         elif f.family in ("count", "money", "measure") and head and re.match(r"[“\"]?[\u4e00-\u9fff0-9]", head) \
-                and f.expr is not None and not head.startswith(("目标", "任务", "预期目标")):
-            hits = find_aliases(s, f.end + (len(phrase) - len(head)), f.end + len(phrase))
+                and f.expr is not None and not head.startswith(("目标", "任务", "预期目标")) \
+                and not (_listed_after(prev_metric_fig, f, s) and not find_aliases(s, f.end, f.end + len(phrase), work_report=wr, family=f.family)):
+            hits = find_aliases(s, f.end + (len(phrase) - len(head)), f.end + len(phrase), work_report=wr,
+                                family=f.family)
             if f.family == "measure" and not hits:
                 pass  # 完成134公里架空线入地: only a named metric after a measure; else the clause before names it
             elif hits:
@@ -617,14 +624,14 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                     metric_text = t[f.start - 2:f.start] + metric_text  # 新增1.848万亿地方债: 新增地方债
             elif not head.startswith(_words("head_not_noun")) and (
                     f.family == "count" or not (re.match(r"(?:以上|以下|左右|，|。)", phrase)
-                                                or _names_metric_before(s, cstart, f.start, prev_metric_fig))):
+                                                or _names_metric_before(s, cstart, f.start, prev_metric_fig, wr))):
                 # money before a noun names it (8000亿元专项再贷款) unless its clause already named
                 # the metric (纳税超过100万企业, 专项债的1/3、也就是1万多亿提前…)
                 metric = OTHER
                 h0 = f.end + len(phrase) - len(head)
                 metric_text = _other_text(s, t, h0, min(h0 + 20, f.end + len(phrase)))
         if metric is None:
-            hits = find_aliases(s, cstart, f.start)
+            hits = find_aliases(s, cstart, f.start, work_report=wr, family=f.family)
             listed = len(hits) >= 2 and all(re.sub(r"[（(][^）)]*[）)]|[“”]", "", s[a.end:b.start]) in ("、", "和", "及", "与")
                                             for a, b in zip(hits, hits[1:]))
             values = [g for g in figs if hits[-1].end <= g.start < _clause_end(s, hits[-1].end, CLAUSE_END)] \
@@ -636,12 +643,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 # one figure shared by a list of metrics (A、B、C五项指标均增长5%): other, the list as written
                 metric, metric_text = OTHER, t[hits[0].start:_clause_end(s, hits[-1].end, "，,。；均都分别")]
                 hits = []
-            within = re.search(r"在[^，,。；]{1,12}?中(?:所占)?的?(?:比重|比例|占比)", s[cstart:f.start])
-            share_of = max(s.rfind("占", cstart, f.start), s.rfind("相当于", cstart, f.start),
-                           cstart + within.start() if within else -1)
-            if share_of >= 0:
-                # X占Y的比重, X相当于Y的比例, X在Y中的比重: the figure measures X; Y is only the denominator
-                hits = [h for h in hits if h.end <= share_of]
+            hits = _numerators(s, cstart, f.start, hits)
             if hits:
                 h = hits[-1]
                 a, b = _alias_phrase(s, h, cstart, f.start)
@@ -654,7 +656,9 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 f.start - cstart <= 4 or len(_residue(clause, r)) < 2):
             # a bare verb clause (…的宏观调控目标，定为百分之八至九; 钢的产量，一九五八年比一九五七年增长了…):
             # the metric named just before it
-            hits = find_aliases(s, _clause_start(s, cstart - 1, sent[0]), cstart - 1)
+            before = _clause_start(s, cstart - 1, sent[0])
+            hits = _numerators(s, before, cstart - 1, find_aliases(s, before, cstart - 1, work_report=wr,
+                                                                  family=f.family))
             if hits:
                 h = hits[-1]
                 metric, metric_text = for_family(h.metric, f.family), t[h.start:h.end]
@@ -670,14 +674,14 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
                     metric, metric_text = by_family[f.family], _other_text(s, t, cstart, cstart + len(bare))
         if metric is None and prev_m is not None:
-            words = _residue(clause, r)
+            # within one clause only the words since the previous figure count (经营主体达1095.2万户、增长5.9%)
+            words = _residue(s[prev_m.end:f.start] if prev_m.start >= cstart else clause, r)
             # a bare clause (也就是1万多亿), or one repeating the end of the previous metric (财政总收入…，XX总收入…)
             # a count never continues a percentage (…增长9.94%，新增国家级开发区1家): its noun was stripped as an owner
             # a clause opening with 占 gives the share of the previous figure (…9万亿元，占全国比重6.5%),
             # one opening with 其中 a part of it (进出口总值增长12.3%，其中对中亚五国增长48.1%), and a value listed
             # right after it is of its metric (分别增长4.8%、22.3%; 分别达到52个和204项)
-            listed = prev_m.family == f.family and prev_m.row["metric"] != OTHER \
-                and re.fullmatch(r"[、和及与]", s[prev_m.end:f.start]) is not None
+            listed = _listed_after(prev_m, f, s)
             if (len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or "") or listed
                     or re.match(r"(?:分别|均|的)?占|其中", clause)) and not (
                     f.family == "count" and prev_m.family in ("percent", "fraction")):
@@ -737,11 +741,26 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
     return rows
 
 
-def _names_metric_before(s: str, cstart: int, pos: int, prev: _Fig | None) -> bool:
+def _numerators(s: str, lo: int, hi: int, hits: list[AliasHit]) -> list[AliasHit]:
+    """The hits of s[lo:hi] that name what a share measures: X占Y的比重, X相当于Y的比例, X在Y中的比重
+    measure X; Y is only the denominator."""
+    within = re.search(r"在[^，,。；]{1,12}?中(?:所占)?的?(?:比重|比例|占比)", s[lo:hi])
+    share_of = max(s.rfind("占", lo, hi), s.rfind("相当于", lo, hi), lo + within.start() if within else -1)
+    return [h for h in hits if h.end <= share_of] if share_of >= 0 else hits
+
+
+def _listed_after(prev: _Fig | None, f: _Fig, s: str) -> bool:
+    """The figure is listed right after one of the same family whose metric is known (分别增长4.8%、6.2%;
+    连跨5万亿元、6万亿元两个台阶): it is of that metric unless it names its own."""
+    return prev is not None and prev.family == f.family and prev.row["metric"] != OTHER \
+        and re.fullmatch(r"[、和及与]", s[prev.end:f.start]) is not None
+
+
+def _names_metric_before(s: str, cstart: int, pos: int, prev: _Fig | None, work_report: bool) -> bool:
     """The figure's list item already names its metric (纳税超过100万企业), or is a bare restatement
     of the previous figure (专项债的1/3、也就是1万多亿): not in an earlier item (地方债、央行8000亿元…)."""
     seg = s[max(cstart, s.rfind("、", cstart, pos) + 1):pos]
-    return bool(find_aliases(seg)) or (prev is not None and re.fullmatch(r"(?:也就是|即|约|合计|共计)", seg) is not None)
+    return bool(find_aliases(seg, work_report=work_report)) or (prev is not None and re.fullmatch(r"(?:也就是|即|约|合计|共计)", seg) is not None)
 
 
 def _place_head(head: str, r: Rules) -> str | None:
