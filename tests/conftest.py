@@ -12,6 +12,19 @@ RAW = REPO / "raw"
 SHARED = REPO.parent / "shared"
 
 
+# one speech file of raw/: small builds that the publish tests break on purpose
+SPEECH_FILE = sorted(p for p in RAW.iterdir() if p.is_file())[-1]
+
+
+@pytest.fixture()
+def raw(tmp_path) -> Path:
+    """A raw folder holding SPEECH_FILE alone."""
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    shutil.copy(SPEECH_FILE, folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def runner() -> CliRunner:
     return CliRunner()

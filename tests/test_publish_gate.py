@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 
 import pyarrow as pa
 import pytest
 
-from conftest import RAW
 from jianghua import publish
 from jianghua.cli import app
 from jianghua.validate import validate_package
-
-SPEECH_FILE = sorted(p for p in RAW.iterdir() if p.is_file())[-1]
 
 
 def flat(output: str) -> str:
@@ -28,14 +24,6 @@ def flat(output: str) -> str:
 def _digests(folder) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture()
-def raw(tmp_path):
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    shutil.copy(SPEECH_FILE, folder)
-    return folder
 
 
 @pytest.fixture()

@@ -5,18 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import threading
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import RAW
+from conftest import SPEECH_FILE
 from jianghua import __version__, outdir, publish, runner as file_runner
 from jianghua.cli import app
-
-SPEECH_FILE = sorted(p for p in RAW.iterdir() if p.is_file())[-1]
 
 
 def flat(output: str) -> str:
@@ -25,14 +22,6 @@ def flat(output: str) -> str:
 
 def _digests(folder) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
-
-
-@pytest.fixture()
-def raw(tmp_path):
-    folder = tmp_path / "raw"
-    folder.mkdir()
-    shutil.copy(SPEECH_FILE, folder)
-    return folder
 
 
 def _build(runner, *args):

@@ -452,8 +452,7 @@ def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rule
     if not target and (where == "plan" or (period and _future_period(period, year, r))):
         # the plan states what is to be (地区生产总值增长5%左右), unless the sentence so far, back over its
         # ；-parts, says the figure is past (１９８６年同１９７８年相比，…增长１０２％；国民收入…增长９４．９％)
-        whole = max(s.rfind(c, 0, sent[0]) for c in "。！？!?\n") + 1
-        target = not _past_in_plan(s[whole:f.start], year, r)
+        target = not _past_in_plan(s[_full_sentence_start(s, sent[0]):f.start], year, r)
     if not target:
         return "actual", None
     hard = _last(r.words("hard_commitment"), lead)
@@ -774,10 +773,14 @@ def _place_head(head: str, r: Rules) -> str | None:
     return None
 
 
+def _full_sentence_start(s: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` back over its ；-parts (_Layout.sentence stops at ；)."""
+    return max(s.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+
+
 def _para_has_estimate(s: str, para: tuple[int, int], pos: int, r: Rules) -> bool:
     """预计 carries over the ；-joined clauses of its sentence (预计到年末，A完成…；B完成…。), not past its 。."""
-    start = max(para[0], max(s.rfind(c, 0, pos) for c in "。！？!?") + 1)
-    lead = s[start:pos]
+    lead = s[max(para[0], _full_sentence_start(s, pos)):pos]
     return any(w in lead for w in r.words("estimate_cues"))
 
 
