@@ -531,6 +531,12 @@ def test_place_word_qualifying_a_facility_is_no_count_of_places():
     ("新建7个750千伏输变电工程。", "7个", "energy_output"),
     ("安置分流职工110多万人。", "110多万人", "employment"),
     ("城镇职工家庭人均收入平均每年增长百分之六点九。", "百分之六点九", "urban_income"),
+    ("国际友城达到96对。", "96对", "international_exchange"),
+    ("与54个国家和地区开展科技合作。", "54个", "international_exchange"),
+    ("累计识别监测对象81.4万人。", "81.4万人", "poverty"),
+    ("群众安全感连续7年保持98%以上。", "98%", "safety"),
+    ("改造城市危旧房5000套。", "5000套", "housing"),
+    ("新签和升级6个自贸协定。", "6个", "foreign_trade"),
 ])
 def test_work_report_facility_and_income_names(text, span, metric):
     assert in_report_row(text, span)["metric"] == metric
@@ -563,6 +569,18 @@ def test_growth_after_a_count_in_one_clause_is_of_the_count():
     assert (r["metric"], r["measure"]) == ("enterprises", "growth")
     r = in_report_row("五年累计新设各类市场主体225.1万户，比上个五年增长52.7%。", "52.7%")
     assert (r["metric"], r["measure"]) == ("enterprises", "growth")
+
+
+def test_a_total_after_a_growth_rate_sums_the_count_before_it():
+    r = in_report_row("新登记经营主体320万户、增长13%，总量达2037.7万户，其中企业929.8万户。", "2037.7万户")
+    assert r["metric"] == "enterprises"
+
+
+def test_comparison_with_an_estimate_of_a_base_year_carries_the_metric():
+    # 比1980年预计增加: the base is the estimate for 1980; the clause names nothing of its own
+    assert in_report_row("对外贸易，进出口总额559亿元，比1980年预计增加42亿元。", "42亿元")["metric"] == "foreign_trade"
+    assert in_report_row("全国财政收入达到１６３７１亿元，按可比口径增加２４００亿元。", "２４００亿元")["metric"] \
+        == "fiscal_revenue"
 
 
 def test_denominator_named_in_the_clause_before_is_not_the_metric():
@@ -635,6 +653,19 @@ def test_subject_is_the_owner_without_its_lead_in(text, span, subject):
 ])
 def test_counts_of_documents_named_before_the_figure_are_not_indicators(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "牵引性系统性改革深入推进，25项改革经验获中央改革办推广。",     # experiences and cases are policy items
+    "龙泉村、姚磨村入选世界旅游联盟50个典型案例。",
+    "五年国务院共向全国人大常委会提交39件法律议案。",
+])
+def test_counts_of_experiences_cases_and_bills_are_not_indicators(text):
+    assert spans(text) == []
+
+
+def test_research_results_that_win_awards_stay_indicators():
+    assert spans("5项成果获国家科学技术奖。") == ["5项"]
 
 
 def test_count_of_service_matters_stays_an_indicator():

@@ -124,7 +124,7 @@ def _filler_re() -> re.Pattern[str]:
            "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比",
            # comparisons that only restate a base (比一九五七年增产, 年均实际增长)
            "增产", "减产", "增加", "减少", "提高", "降低", "上升", "递增", "实际", "年均", "平均每年", "每年",
-           "决算数", "预算数", "扣除价格因素", "按可比价格计算", "又", "还", "也", "都", "上年", "上一年", "去年",
+           "决算数", "预算数", "预计数", "预计", "考虑价格下降因素", "考虑价格因素", "剔除价格因素", "按可比口径", "可比口径", "扣除价格因素", "按可比价格计算", "又", "还", "也", "都", "上年", "上一年", "去年",
            "期间", "年间", "时期"],
         key=len, reverse=True))))
 
@@ -566,6 +566,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
     rows: list[dict] = []
     prev_in_sentence: _Fig | None = None
     prev_metric_fig: _Fig | None = None  # the last non-rank figure of the sentence: what a bare clause continues
+    last_count: _Fig | None = None  # the last count of the sentence: what a total after a growth rate sums
     wr = doc.is_work_report  # the later codes name a metric only in a work report (metrics.work_report_codes)
     prev_sentence = None
     prev_para = None
@@ -574,7 +575,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         sent = layout.sentence(f.start)
         para = layout.paragraph(f.start)
         if sent != prev_sentence:
-            prev_in_sentence = prev_metric_fig = None
+            prev_in_sentence = prev_metric_fig = last_count = None
         if para != prev_para:
             para_subject = None
         cstart = _clause_start(s, f.start, sent[0])
@@ -672,6 +673,9 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                         _words("bare_word_blockers")):
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
                     metric, metric_text = by_family[f.family], _other_text(s, t, cstart, cstart + len(bare))
+        if metric is None and f.family == "count" and last_count is not None and prev_m is not last_count \
+                and re.match(r"(?:总量|总数|累计|合计|共计|总计)", clause):
+            prev_m = last_count  # 新登记经营主体320万户、增长13%，总量达2037.7万户: the total of the count before
         if metric is None and prev_m is not None:
             # within one clause only the words since the previous figure count (经营主体达1095.2万户、增长5.9%)
             words = _residue(s[prev_m.end:f.start] if prev_m.start >= cstart else clause, r)
@@ -732,6 +736,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         prev_in_sentence = f
         if metric != "rank":
             prev_metric_fig = f
+            if f.family == "count":
+                last_count = f
         prev_sentence = sent
         prev_para = para
         if subject:
