@@ -571,6 +571,12 @@ def test_growth_after_a_count_in_one_clause_is_of_the_count():
     assert (r["metric"], r["measure"]) == ("enterprises", "growth")
 
 
+def test_value_added_after_a_count_is_not_a_growth_of_the_count():
+    # 增加 is a filler word, 增加值 is not: the growth is of value added, not of the enterprises
+    r = in_report_row("规模以上工业企业达7.6万家、增加值增长3%。", "3%")
+    assert (r["metric"], r["measure"]) == ("other", "growth")
+
+
 def test_a_total_after_a_growth_rate_sums_the_count_before_it():
     r = in_report_row("新登记经营主体320万户、增长13%，总量达2037.7万户，其中企业929.8万户。", "2037.7万户")
     assert r["metric"] == "enterprises"

@@ -117,16 +117,18 @@ def _owner_verb_re() -> re.Pattern[str]:
 def _filler_re() -> re.Pattern[str]:
     """Cue and filler words removed from a clause to see whether it names anything of its own."""
     r = rules()
-    return re.compile("|".join(map(re.escape, sorted(
+    # 增加 is filler, 增加值 (value added) a metric's own word
+    return re.compile("|".join(re.escape(w) + ("(?!值)" if w == "增加" else "") for w in sorted(
         r.words("growth_up") + r.words("growth_down") + r.words("share_cues") + r.words("target_cues")
-        + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "总数", "累计", "同比", "达到", "达", "为",
-           "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
+        + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "总数",
+           "累计", "同比", "达到", "达", "为", "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
            "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比",
            # comparisons that only restate a base (比一九五七年增产, 年均实际增长)
            "增产", "减产", "增加", "减少", "提高", "降低", "上升", "递增", "实际", "年均", "平均每年", "每年",
-           "决算数", "预算数", "预计数", "预计", "考虑价格下降因素", "考虑价格因素", "剔除价格因素", "按可比口径", "可比口径", "扣除价格因素", "按可比价格计算", "又", "还", "也", "都", "上年", "上一年", "去年",
+           "决算数", "预算数", "预计数", "预计", "考虑价格下降因素", "考虑价格因素", "剔除价格因素", "按可比口径",
+           "可比口径", "扣除价格因素", "按可比价格计算", "又", "还", "也", "都", "上年", "上一年", "去年",
            "期间", "年间", "时期"],
-        key=len, reverse=True))))
+        key=len, reverse=True)))
 
 
 def _residue(clause: str, r: Rules) -> str:
