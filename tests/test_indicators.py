@@ -537,6 +537,8 @@ def test_place_word_qualifying_a_facility_is_no_count_of_places():
     ("群众安全感连续7年保持98%以上。", "98%", "safety"),
     ("改造城市危旧房5000套。", "5000套", "housing"),
     ("新签和升级6个自贸协定。", "6个", "foreign_trade"),
+    ("兑现税费优惠政策144.8亿元，惠及经营主体14.1万户次。", "14.1万户次", "enterprises"),   # 户次: one unit
+    ("兑现税费优惠政策144.8亿元，惠及经营主体14.1万户次。", "144.8亿元", "tax_cuts"),
 ])
 def test_work_report_facility_and_income_names(text, span, metric):
     assert in_report_row(text, span)["metric"] == metric
