@@ -672,6 +672,13 @@ def test_counts_of_experiences_cases_and_bills_are_not_indicators(text):
     assert spans(text) == []
 
 
+def test_amounts_in_chinese_numerals_are_indicators():
+    # the 1950s-80s national reports write sizes in Chinese numerals (六亿一千八百万吨, 一千八百亿斤)
+    assert spans("原煤由四亿八千三百万吨增加到六亿一千八百万吨。") == ["四亿八千三百万吨", "六亿一千八百万吨"]
+    assert spans("进一步加强政府自身建设，十分重要。") == []                # 十分: "very"
+    assert spans("每天走一米。") == []                                        # a small amount said in passing
+
+
 def test_research_results_that_win_awards_stay_indicators():
     assert spans("5项成果获国家科学技术奖。") == ["5项"]
 
@@ -702,6 +709,12 @@ def test_share_clause_after_a_figure_is_a_share_of_its_metric():
 def report_rows(text: str, year: int = 2026) -> dict[str, dict]:
     out = extract_indicators(SpeechDoc(text=text, simplified=text, script="hans", year=year, title=REPORT_TITLE))
     return {r["span_text"]: r for r in out}
+
+
+def test_a_figure_of_a_year_before_the_speech_is_no_target():
+    text = "第一个五年钢产量将达到一千六百三十万吨，而1948年的钢产量不过十五万八千吨。"
+    rows_ = report_rows(text, year=1955)
+    assert [rows_[s]["status"] for s in ("一千六百三十万吨", "十五万八千吨")] == ["target", "actual"]
 
 
 REPORT = ("各位代表：\n一、2025年工作回顾\n"

@@ -321,10 +321,15 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
                     continue
                 if e.value == 1 and not before.endswith(tuple(v[-4:] for v in r.words("one_count_verbs"))):
                     continue
+            elif fam == "measure":
+                # 十七万三千吨, 五千亿斤: a sized amount, not 一米 or 三公里 said in passing, nor 十分 (very)
+                if unit in r.words("chinese_measure_not_units") or not (
+                        re.match(r"[万亿]", unit or "") or (e.value or 0) >= 10):
+                    continue
             elif fam not in ("money",):
                 continue
-        if e.is_chinese and e.value is not None and e.value >= 1900 and fam != "money":
-            continue
+        if e.is_chinese and e.value is not None and e.value >= 1900 and fam not in ("money", "measure"):
+            continue  # 一九五八: a year
         if fam == "fraction" and not e.is_chinese and e.value is not None and e.value >= 1:
             continue
         figs.append(_Fig(start, end, e, fam, e.value, e.value_max, (unit or "").replace("％", "%") or None,
@@ -411,9 +416,9 @@ def _comparator(f: _Fig, s: str, r: Rules) -> str:
 
 def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rules,
             fig_ends: frozenset[int] = frozenset(), where: str | None = None,
-            year: int | None = None, period: str | None = None) -> tuple[str, str | None]:
+            year: int | None = None, period: str | None = None, past_period: bool = False) -> tuple[str, str | None]:
     """``where``: the figure's part of a work report (_positions), review or plan, or None;
-    ``period``: its period_text (Simplified)."""
+    ``period``: its period_text (Simplified); ``past_period``: that text is a year before the speech (_past_period)."""
     lead = s[sent[0]:f.start]
     for w in r.words("not_target_cues"):
         lead = lead.replace(w, "#" * len(w))
@@ -455,6 +460,8 @@ def _status(f: _Fig, s: str, sent: tuple[int, int], para_estimate: bool, r: Rule
         # the plan states what is to be (地区生产总值增长5%左右), unless the sentence so far, back over its
         # ；-parts, says the figure is past (１９８６年同１９７８年相比，…增长１０２％；国民收入…增长９４．９％)
         target = not _past_in_plan(s[_full_sentence_start(s, sent[0]):f.start], year, r)
+    if target and past_period:
+        target = False  # 而1948年的钢产量不过十五万八千吨: a year of its own before the speech is the past
     if not target:
         return "actual", None
     hard = _last(r.words("hard_commitment"), lead)
@@ -705,7 +712,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         if where == "plan" and _compiled(r.raw["review_para_openers"]).search(s, para[0], sent[0]):
             where = None  # 2011年是…开局之年。过去一年，…。国内生产总值增长10.3%: the paragraph looks back
         status, commitment = _status(f, s, sent, _para_has_estimate(s, para, f.start, r), r, fig_ends,
-                                     where, doc.year, s[per[0]:per[1]] if per else None)
+                                     where, doc.year, s[per[0]:per[1]] if per else None,
+                                     per is not None and _past_period(s, per, doc.year, r))
         sub = _subject(f, s, cstart, alias_start, r)
         subject = t[sub[0]:sub[1]] if sub else None
         if subject is None and prev_in_sentence is not None:
@@ -884,6 +892,17 @@ def _position_at(positions: list[tuple[int, int, str]], starts: list[int], pos: 
 
 
 _PLAN_NO = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+_OWN_YEAR = re.compile(r"(?:从|自|在|到|至)?([0-9０-９一二三四五六七八九○〇零]{4})年")
+
+
+def _past_period(s: str, per: tuple[int, int], year: int | None, r: Rules) -> bool:
+    """The period opens with a year of its own before the speech's (1948年的钢产量, 到一九三三年), not a
+    base of comparison (比2025年增长2%) nor a period still to come."""
+    m = _OWN_YEAR.match(s, per[0], per[1])
+    return bool(m) and year is not None and not s.endswith(("比", "较", "同", "与", "和", "于"), 0, per[0]) \
+        and _year_of(m) < year and not _future_period(s[per[0]:per[1]], year, r)
 
 
 def _future_period(period: str, year: int | None, r: Rules) -> bool:
