@@ -268,3 +268,13 @@ def test_the_cookbooks_target_queries_answer_on_two_years_of_reports(two_years, 
     assert met["employment"] == (1, 1, 1, 1.0)
     plan = con.execute(queries["Plan-period aims"]).fetchall()
     assert [(r[1], r[2]) for r in plan] == [(2027, "urbanization"), (2030, "gdp")]
+
+
+
+@pytest.mark.parametrize("metric", ["enterprises", "development_zones", "international_exchange"])
+def test_growth_targets_of_a_family_code_need_their_own_text_for_an_outcome(metric):
+    # 新增经营主体 increasing 10% is not met by 外资企业 increasing 12%: the codes name families of figures
+    from jianghua.targets import broad
+
+    assert broad({"measure": "growth", "metric": metric})
+    assert not broad({"measure": "growth", "metric": "gdp"})

@@ -28,9 +28,13 @@ class AliasHit:
 
 
 @lru_cache(maxsize=1)
+def _rules_file() -> dict:
+    """rules/metrics.yaml, read once: the codes and the matching rules beside them."""
+    return yaml.safe_load(resources.files("jianghua").joinpath("rules/metrics.yaml").read_text("utf-8"))
+
+
 def _spec() -> list[dict]:
-    text = resources.files("jianghua").joinpath("rules/metrics.yaml").read_text("utf-8")
-    return yaml.safe_load(text)["metrics"]
+    return _rules_file()["metrics"]
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +78,7 @@ def _alias_table(work_report: bool) -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _blockers() -> tuple[str, ...]:
-    text = resources.files("jianghua").joinpath("rules/metrics.yaml").read_text("utf-8")
-    return tuple(yaml.safe_load(text).get("not_metrics", []))
+    return tuple(_rules_file().get("not_metrics", []))
 
 
 def find_aliases(simplified: str, start: int = 0, end: int | None = None, *, work_report: bool = True,
@@ -114,15 +117,13 @@ def _families() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _generic_heads() -> frozenset[str]:
-    text = resources.files("jianghua").joinpath("rules/metrics.yaml").read_text("utf-8")
-    return frozenset(yaml.safe_load(text).get("generic_heads", []))
+    return frozenset(_rules_file().get("generic_heads", []))
 
 
 @lru_cache(maxsize=1)
 def work_report_codes() -> frozenset[str]:
     """The codes only a work report uses: METRICS.md's from unemployment_rate down and the package's own."""
-    text = resources.files("jianghua").joinpath("rules/metrics.yaml").read_text("utf-8")
-    first = yaml.safe_load(text)["work_report_codes_from"]
+    first = _rules_file()["work_report_codes_from"]
     codes = metric_codes()
     return frozenset(c for c in codes[codes.index(first):] if c != OTHER)
 

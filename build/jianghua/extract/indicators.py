@@ -121,7 +121,8 @@ def _filler_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) + ("(?!值)" if w == "增加" else "") for w in sorted(
         r.words("growth_up") + r.words("growth_down") + r.words("share_cues") + r.words("target_cues")
         + ["其中", "有的", "有", "的", "预算", "年度", "全年", "计划", "低于", "高于", "平均水平", "总量", "总额", "总数",
-           "累计", "同比", "达到", "达", "为", "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近", "近", "比", "银行", "（", "）",
+           "累计", "同比", "达到", "达", "为", "是", "超过了", "超过", "完成", "实现", "分别", "均", "各", "了", "将近",
+           "近", "比", "银行", "（", "）",
            "(", ")", "全市", "全省", "全国", "、", "也就是", "即", "离", "距离", "新增", "与", "同期", "较", "相比",
            # comparisons that only restate a base (比一九五七年增产, 年均实际增长)
            "增产", "减产", "增加", "减少", "提高", "降低", "上升", "递增", "实际", "年均", "平均每年", "每年",
@@ -135,7 +136,8 @@ def _residue(clause: str, r: Rules) -> str:
     """The words a clause has of its own once periods, owners, cue and filler words are gone."""
     rest = r.period_re.sub("", clause)
     rest = re.sub(r"[一二三四五六七八九○〇零0-9０-９]{4}年", "", rest)
-    rest = re.sub(r"(?:(?<![\u4e00-\u9fff])|上个|前|近|过去)[两二三四五六七八九十]{1,2}年(?:来|间|中)?", "", rest)  # a span: 五年平均每年, 比上个五年
+    # a span of years: 五年平均每年, 比上个五年
+    rest = re.sub(r"(?:(?<![\u4e00-\u9fff])|上个|前|近|过去)[两二三四五六七八九十]{1,2}年(?:来|间|中)?", "", rest)
     rest = r.subject_name_re.sub("", rest)
     rest = r.subject_area_re.sub("", rest)
     rest = _filler_re().sub("", rest)
@@ -613,7 +615,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             metric, metric_text = "new_enterprises", t[f.start - 2:f.start] + t[f.end + len(phrase) - len(head):f.end + len(phrase)]
         elif f.family in ("count", "money", "measure") and head and re.match(r"[“\"]?[\u4e00-\u9fff0-9]", head) \
                 and f.expr is not None and not head.startswith(("目标", "任务", "预期目标")) \
-                and not (_listed_after(prev_metric_fig, f, s) and not find_aliases(s, f.end, f.end + len(phrase), work_report=wr, family=f.family)):
+                and not (_listed_after(prev_metric_fig, f, s)
+                         and not find_aliases(s, f.end, f.end + len(phrase), work_report=wr, family=f.family)):
             hits = find_aliases(s, f.end + (len(phrase) - len(head)), f.end + len(phrase), work_report=wr,
                                 family=f.family)
             if f.family == "measure" and not hits:
@@ -775,7 +778,8 @@ def _names_metric_before(s: str, cstart: int, pos: int, prev: _Fig | None, work_
     """The figure's list item already names its metric (纳税超过100万企业), or is a bare restatement
     of the previous figure (专项债的1/3、也就是1万多亿): not in an earlier item (地方债、央行8000亿元…)."""
     seg = s[max(cstart, s.rfind("、", cstart, pos) + 1):pos]
-    return bool(find_aliases(seg, work_report=work_report)) or (prev is not None and re.fullmatch(r"(?:也就是|即|约|合计|共计)", seg) is not None)
+    return bool(find_aliases(seg, work_report=work_report)) or (
+        prev is not None and re.fullmatch(r"(?:也就是|即|约|合计|共计)", seg) is not None)
 
 
 def _place_head(head: str, r: Rules) -> str | None:
