@@ -874,3 +874,17 @@ def test_fractions_are_figures_without_a_unit(text, span, value, measure, compar
     r = row(text, span)
     assert (r["unit"], r["measure"], r["comparator"]) == (None, measure, comparator)
     assert r["value"] == pytest.approx(value)
+
+
+def test_a_threshold_names_no_metric_and_its_count_is_rhetoric():
+    found = in_report_rows("全省地区生产总值连跨4个千亿台阶，2024年达到1.3万亿元、增长5.8%。")
+    assert [(x["span_text"], x["metric"], x["measure"]) for x in found] == [
+        ("1.3万亿元", "gdp", "level"), ("5.8%", "gdp", "growth")]
+    assert in_report_row("全疆地区生产总值同比增长6.1%、突破2万亿元大关。", "2万亿元")["metric"] == "gdp"
+    assert spans("全省地区生产总值连跨3个千亿级台阶，2025年人均生产总值提升至7.6万元。") == ["7.6万元"]
+
+
+def test_a_share_clause_after_a_threshold_is_of_the_metric_before():
+    found = in_report_rows("经济总量连续跨过3个万亿元大关，占全国比重由2020年的7.2%提升至7.4%。")
+    assert [(x["span_text"], x["metric"], x["measure"]) for x in found] == [
+        ("7.2%", "gdp", "share"), ("7.4%", "gdp", "share")]

@@ -123,8 +123,8 @@ def _scanner(units: tuple[str, ...]) -> re.Pattern[str]:
         return (rf"(?P<sign{i}>(?<![0-9０-９%％]){'[-－−]'})?"
                 rf"(?P<num{i}>{ARABIC_RE}|(?<![A-Za-zＡ-Ｚａ-ｚ]){MASK_RE}(?![A-Za-zＡ-Ｚａ-ｚ])|{CHINESE_RE})"
                 # 个 before 亿 is the spoken form of a multiplier (6个亿 = 6亿): part of the span, not the unit;
-                # but 5个亿元以上项目 counts projects
-                rf"(?:个(?=[十百千]?万?亿(?![元级以])))?"
+                # but 5个亿元以上项目 counts projects, and 4个千亿台阶 counts thresholds
+                rf"(?:个(?=[十百千]?万?亿(?![元级以]|台阶)))?"
                 rf"(?P<m1{i}>{MULT_RE})?(?P<more{i}>多|余)?(?P<m2{i}>万亿|亿|万)?(?P<unit{i}>{unit_re})?")
 
     number = rf"{atom(1)}(?:(?P<sep>{RANGE_SEP_RE}){atom(2)})?"

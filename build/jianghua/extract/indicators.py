@@ -224,6 +224,11 @@ def _family(unit: str | None, r: Rules) -> str | None:
     return r.unit_family.get(stripped)
 
 
+def _milestone(head: str, r: Rules) -> bool:
+    """Whether ``head`` is a threshold (万亿元台阶, 大关): it names no metric of its own."""
+    return bool(_compiled(r.raw["milestone_head"]).match(head))
+
+
 def _in_short_quote(s: str, start: int, end: int, limit: int) -> bool:
     left = max(s.rfind("“", 0, start), s.rfind('"', 0, start))
     if left < 0 or start - left > limit:
@@ -267,6 +272,9 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
             continue
         if unit in r.words("item_units") and s.endswith(_words("document_nouns"), max(0, e.start - 6), e.start):
             continue  # 办理人大代表建议4249件, 审议地方性法规9项: counts of documents (ANNOTATION §3)
+        if (fam == "count" and _milestone(s[e.end:e.end + 8], r)) or (
+                fam == "money" and s.startswith(("级台阶", "级大关"), e.end)):
+            continue  # 连跨4个千亿台阶, 3个千亿级台阶: a count of thresholds is rhetoric; the amount is said on its own
         if fam == "fraction" and s.startswith("一半", e.start) and before.endswith(_words("half_not_after")):
             continue  # 工作只做了一半: rhetoric
         if _in_short_quote(s, start, end, r.raw["slogan_max_chars"]):
@@ -634,7 +642,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 metric, metric_text = for_family(h.metric, f.family), t[a:b]
                 if a == lo and s.endswith("新增", 0, f.start):
                     metric_text = t[f.start - 2:f.start] + metric_text  # 新增1.848万亿地方债: 新增地方债
-            elif not head.startswith(_words("head_not_noun")) and (
+            elif not head.startswith(_words("head_not_noun")) and not _milestone(head, r) and (
                     f.family == "count" or not (re.match(r"(?:以上|以下|左右|，|。)", phrase)
                                                 or _names_metric_before(s, cstart, f.start, prev_metric_fig, wr))):
                 # money before a noun names it (8000亿元专项再贷款) unless its clause already named
@@ -665,9 +673,9 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                     # 项目申报通过率**%: a rate said of projects, not a count of them
                     metric, metric_text = OTHER, t[h.start:h.end + rate.end()]
         if metric is None and prev_in_sentence is None and cstart > sent[0] and (
-                f.start - cstart <= 4 or len(_residue(clause, r)) < 2):
-            # a bare verb clause (…的宏观调控目标，定为百分之八至九; 钢的产量，一九五八年比一九五七年增长了…):
-            # the metric named just before it
+                f.start - cstart <= 4 or len(_residue(clause, r)) < 2 or re.match(r"(?:分别|均|的)?占", clause)):
+            # a bare verb clause (…的宏观调控目标，定为百分之八至九; 钢的产量，一九五八年比一九五七年增长了…)
+            # or a share (经济总量跨过3个万亿元大关，占全国比重由7.2%…): the metric named just before it
             before = _clause_start(s, cstart - 1, sent[0])
             hits = _numerators(s, before, cstart - 1, find_aliases(s, before, cstart - 1, work_report=wr,
                                                                   family=f.family))
