@@ -573,22 +573,18 @@ def test_growth_after_a_count_in_one_clause_is_of_the_count():
     assert (r["metric"], r["measure"]) == ("enterprises", "growth")
 
 
-def test_value_added_after_a_count_is_not_a_growth_of_the_count():
+@pytest.mark.parametrize("text, span, metric, measure", [
     # 增加 is a filler word, 增加值 is not: the growth is of value added, not of the enterprises
-    r = in_report_row("规模以上工业企业达7.6万家、增加值增长3%。", "3%")
-    assert (r["metric"], r["measure"]) == ("other", "growth")
-
-
-def test_a_total_after_a_growth_rate_sums_the_count_before_it():
-    r = in_report_row("新登记经营主体320万户、增长13%，总量达2037.7万户，其中企业929.8万户。", "2037.7万户")
-    assert r["metric"] == "enterprises"
-
-
-def test_comparison_with_an_estimate_of_a_base_year_carries_the_metric():
+    ("规模以上工业企业达7.6万家、增加值增长3%。", "3%", "other", "growth"),
+    # a total after a growth rate sums the count before it
+    ("新登记经营主体320万户、增长13%，总量达2037.7万户，其中企业929.8万户。", "2037.7万户", "enterprises", "level"),
     # 比1980年预计增加: the base is the estimate for 1980; the clause names nothing of its own
-    assert in_report_row("对外贸易，进出口总额559亿元，比1980年预计增加42亿元。", "42亿元")["metric"] == "foreign_trade"
-    assert in_report_row("全国财政收入达到１６３７１亿元，按可比口径增加２４００亿元。", "２４００亿元")["metric"] \
-        == "fiscal_revenue"
+    ("对外贸易，进出口总额559亿元，比1980年预计增加42亿元。", "42亿元", "foreign_trade", "level"),
+    ("全国财政收入达到１６３７１亿元，按可比口径增加２４００亿元。", "２４００亿元", "fiscal_revenue", "level"),
+])
+def test_a_clause_naming_nothing_of_its_own_carries_the_metric_before(text, span, metric, measure):
+    r = in_report_row(text, span)
+    assert (r["metric"], r["measure"]) == (metric, measure)
 
 
 def test_denominator_named_in_the_clause_before_is_not_the_metric():

@@ -272,9 +272,8 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
             continue
         if unit in r.words("item_units") and s.endswith(_words("document_nouns"), max(0, e.start - 6), e.start):
             continue  # 办理人大代表建议4249件, 审议地方性法规9项: counts of documents (ANNOTATION §3)
-        if (fam == "count" and _milestone(s[e.end:e.end + 8], r)) or (
-                fam == "money" and s.startswith(("级台阶", "级大关"), e.end)):
-            continue  # 连跨4个千亿台阶, 3个千亿级台阶: a count of thresholds is rhetoric; the amount is said on its own
+        if (fam == "count" or (fam == "money" and s.startswith("级", e.end))) and _milestone(s[e.end:e.end + 8], r):
+            continue  # 连跨4个千亿台阶, 3个千亿级台阶: thresholds counted are rhetoric; the amount is said on its own
         if fam == "fraction" and s.startswith("一半", e.start) and before.endswith(_words("half_not_after")):
             continue  # 工作只做了一半: rhetoric
         if _in_short_quote(s, start, end, r.raw["slogan_max_chars"]):
