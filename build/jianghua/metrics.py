@@ -91,7 +91,7 @@ def find_aliases(simplified: str, start: int = 0, end: int | None = None, *, wor
     """
     pattern, owner = _alias_table(work_report)
     end = len(simplified) if end is None else end
-    generic = _generic_heads()
+    generic, fallback = _generic_heads(), _fallback_heads()
     families = _families()
     hits: list[AliasHit] = []
     for m in pattern.finditer(simplified, start, end):
@@ -102,6 +102,8 @@ def find_aliases(simplified: str, start: int = 0, end: int | None = None, *, wor
         if m.group() in generic and hits and hits[-1].alias not in generic \
                 and _GENERIC_GAP.fullmatch(simplified, hits[-1].end, m.start()):
             continue  # 专精特新“小巨人”企业, 零碳产业园区: the generic head is the named metric's noun
+        if m.group() in fallback and (not work_report or any(h.alias not in fallback for h in hits)):
+            continue  # 中央财政用于“三农”的投入: the metric named before the funds; outside a report no code
         hits.append(AliasHit(m.start(), m.end(), owner[m.group()], m.group()))
     return hits
 
@@ -118,6 +120,16 @@ def _families() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _generic_heads() -> frozenset[str]:
     return frozenset(_rules_file().get("generic_heads", []))
+
+
+@lru_cache(maxsize=1)
+def _fallback_heads() -> frozenset[str]:
+    return frozenset(_rules_file().get("fallback_heads", []))
+
+
+def is_fallback_head(alias: str) -> bool:
+    """An alias that names a metric only when nothing before it does (metrics.yaml ``fallback_heads``)."""
+    return alias in _fallback_heads()
 
 
 @lru_cache(maxsize=1)

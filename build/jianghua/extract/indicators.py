@@ -29,7 +29,7 @@ from importlib import resources
 import yaml
 
 from ..document import SpeechDoc
-from ..metrics import OTHER, AliasHit, find_aliases, for_family
+from ..metrics import OTHER, AliasHit, find_aliases, for_family, is_fallback_head
 from ..numbers import ValueExpr, find_value_exprs, value_base
 from .scan import fast
 
@@ -612,10 +612,10 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             hit = _last(r.words("rank_cues"), s[sent[0]:f.start])
             metric_text = _other_text(s, t, cstart, f.start) or (hit[1] if hit else None)
         elif f.family == "count" and f.expr is not None and (f.unit or "个").startswith("个") and (
-                _place_head(head, r) or (f.unit or "")[1:] in r.words("place_count_heads")):
+                place := _counted_place(f.unit, head, r)):
             # 5个县还没有新增…, 3个乡镇新增…为零: counts places; the metric named later is not what is counted.
             # Places are counted in 个; another unit counts what the place word qualifies (2.9万所乡镇卫生院)
-            metric, metric_text = OTHER, _place_head(head, r) or re.sub(r"^[个家]", "", f.unit)
+            metric, metric_text = r.raw["place_count_metric"] if wr else OTHER, place
         elif f.family == "count" and f.expr is not None and f.unit in r.raw["new_enterprise_units"] \
                 and s.endswith("新增", 0, f.start) and head.startswith(_words("new_enterprise_heads")):
             # 新增1家规模工业: a newly registered enterprise of a statistical class
@@ -628,6 +628,9 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                                 family=f.family)
             if f.family == "measure" and not hits:
                 pass  # 完成134公里架空线入地: only a named metric after a measure; else the clause before names it
+            elif hits and all(is_fallback_head(h.alias) for h in hits) and find_aliases(
+                    s, cstart, f.start, work_report=wr, family=f.family):
+                pass  # 中央财政安排423亿元资金: funds are of the metric named before them
             elif hits:
                 # the thing counted, not a rate said of it (155个计划建设项目开复工率只有**%)
                 counted = [h for h in hits if for_family(h.metric, "count") in ("projects", "new_enterprises")]
@@ -789,14 +792,16 @@ def _names_metric_before(s: str, cstart: int, pos: int, prev: _Fig | None, work_
         prev is not None and re.fullmatch(r"(?:也就是|即|约|合计|共计)", seg) is not None)
 
 
-def _place_head(head: str, r: Rules) -> str | None:
-    """The administrative unit a count's head starts with (县 in 5个县还没有…), else None."""
-    for w in r.words("place_count_heads"):
-        if head.startswith(w):
-            nxt = head[len(w):len(w) + 1]
-            # a one-character unit must end the noun (县还…, 县新增…), not begin a word (市场, 区域, 村民)
-            if len(w) > 1 or not nxt or not _CJK.match(nxt) or nxt in r.raw["place_head_followers"]:
-                return w
+def _counted_place(unit: str | None, head: str, r: Rules) -> str | None:
+    """The administrative unit a count counts (县 in 5个县还没有…, 村 in 300个村都…), else None. The unit must
+    end the noun (县还…, 县（市）, 县市获评), not begin or qualify one (市场, 村民, 村级站点, 行政村生活污水治理)."""
+    heads = r.words("place_count_heads")
+    word = (unit or "")[1:]
+    if word not in heads:
+        word = next((w for w in heads if head.startswith(w)), "")
+        head = head[len(word):]
+    if word and (not head or not _CJK.match(head[0]) or head.startswith(_words("place_head_followers"))):
+        return word
     return None
 
 
