@@ -583,6 +583,39 @@ def test_public_funds_and_government_administration(text, span, metric):
     assert in_report_row(text, span)["metric"] == metric
 
 
+@pytest.mark.parametrize("text, span, metric", [
+    ("铁：全部建成后增加的年产能力将为五百七十五万吨。", "五百七十五万吨", "industrial_products"),
+    ("生产钾肥749万吨、碳酸锂13.5万吨。", "13.5万吨", "industrial_products"),
+    ("淘汰落后炼铁产能4659万吨。", "4659万吨", "industrial_products"),
+    ("三年共开垦荒地三千六百万亩。", "三千六百万亩", "agriculture"),
+    ("保护性耕作面积新增200万亩。", "200万亩", "agriculture"),
+    ("新增铁路营运里程6100公里。", "6100公里", "transport"),
+    ("铁路继续向西铺轨三百公里。", "三百公里", "transport"),
+    ("新增10个自治区级现代产业学院。", "10个", "education_health"),
+    ("攻克关键技术200项以上。", "200项", "innovation"),
+    ("启动培育未来工厂23个。", "23个", "digital_economy"),
+    ("200个高频事项实现“智慧好办”。", "200个", "government_services"),
+    ("人大代表建议、政协提案办结率均为100%。", "100%", "government_services"),
+    ("输转城乡富余劳动力519.2万人，劳务收入1637.5亿元。", "1637.5亿元", "employment"),
+    ("推进1.27万户农民相对集中居住。", "1.27万户", "housing"),
+    ("淘汰国三柴油车8.4万辆。", "8.4万辆", "emissions"),
+    ("冰雪运动参与人次超630万。", "630万", "culture_sports"),
+    # a generic noun right after a named metric is its noun: capacity of coal, the scale of AI, scenes of consumption
+    ("退出煤炭产能1.5亿吨以上。", "1.5亿吨", "energy_output"),
+    ("人工智能核心产业规模突破3000亿元。", "3000亿元", "digital_economy"),
+    ("推出皖美消费新场景100个。", "100个", "retail_sales"),
+    ("力争软件从业人员突破50万人。", "50万人", "digital_economy"),
+])
+def test_work_report_names_of_products_farming_transport_services(text, span, metric):
+    assert in_report_row(text, span)["metric"] == metric
+
+
+def test_a_report_word_outside_a_report_leaves_the_noun_as_written():
+    # 医生 names education_health only in a work report; elsewhere the row is other with its noun
+    r = row("二是每个镇卫生院配备2名全科医生。", "2名")
+    assert (r["metric"], r["metric_text"]) == ("other", "全科医生")
+
+
 def test_funds_outside_a_work_report_name_nothing():
     # the figure keeps the words before it as its metric_text, not the bare 资金 of a report code
     assert row("签约资金100多亿元。", "100多亿元")["metric_text"] == "签约资金"
