@@ -127,6 +127,11 @@ def _fallback_heads() -> frozenset[str]:
     return frozenset(_rules_file().get("fallback_heads", []))
 
 
+def generic_head_at(simplified: str, pos: int) -> str:
+    """The generic noun (metrics.yaml ``generic_heads``) starting at ``pos``, longest first, else ''."""
+    return max((w for w in _generic_heads() if simplified.startswith(w, pos)), key=len, default="")
+
+
 def is_fallback_head(alias: str) -> bool:
     """An alias that names a metric only when nothing before it does (metrics.yaml ``fallback_heads``)."""
     return alias in _fallback_heads()

@@ -29,7 +29,7 @@ from importlib import resources
 import yaml
 
 from ..document import SpeechDoc
-from ..metrics import OTHER, AliasHit, find_aliases, for_family, is_fallback_head
+from ..metrics import OTHER, AliasHit, find_aliases, for_family, generic_head_at, is_fallback_head
 from ..numbers import ValueExpr, find_value_exprs, value_base
 from .scan import fast
 
@@ -642,8 +642,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 if f.family == "money" and phrase.startswith(("以上", "及以上")):
                     a = f.start  # a threshold names a class: 500万元以上重点项目
                 metric, metric_text = for_family(h.metric, f.family), t[a:b]
-                if metric == OTHER:  # a report code's word outside a report: the noun as written (县乡道路)
-                    metric_text = t[lo:b]
+                if metric == OTHER:  # a report code's word outside a report: the noun as written (国家二级铁路物流基地)
+                    metric_text = t[lo:b + len(generic_head_at(s, b))]
                 if a == lo and s.endswith("新增", 0, f.start):
                     metric_text = t[f.start - 2:f.start] + metric_text  # 新增1.848万亿地方债: 新增地方债
             elif not head.startswith(_words("head_not_noun")) and not _milestone(head, r) and (
