@@ -610,6 +610,22 @@ def test_work_report_names_of_products_farming_transport_services(text, span, me
     assert in_report_row(text, span)["metric"] == metric
 
 
+@pytest.mark.parametrize("text, span, metric, metric_text, measure", [
+    # a clause of only a restated base and verbs continues the metric named before it
+    ("钢产量，在五年计划的前三年共增加了一百五十万吨，而1956年这一年就增加了一百六十一万吨。", "一百六十一万吨",
+     "industrial_products", "钢产量", "level"),
+    ("全国粮食总产量，在过去四年中共增加了一千九百零五亿斤。", "一千九百零五亿斤", "grain_output", "粮食总产量", "level"),
+    ("年底国家外汇储备达4033亿美元，比年初增加1168亿美元。", "1168亿美元", "finance", "外汇储备", "level"),
+    # the denominator of 在Y中所占的比重 is not the metric; the topic clause names the share
+    ("同时，生产资料在工业总产值中所占的比重，将由1955年的46%上升到47.2%。", "46%", "other",
+     "生产资料在工业总产值中所占的比重", "share"),
+    ("积累所占的比重，相应地由36.5%降到30%左右。", "36.5%", "other", "积累所占的比重", "share"),
+])
+def test_a_bare_clause_continues_the_topic_before_it(text, span, metric, metric_text, measure):
+    r = in_report_row(text, span)
+    assert (r["metric"], r["metric_text"], r["measure"]) == (metric, metric_text, measure)
+
+
 def test_a_report_word_outside_a_report_leaves_the_noun_as_written():
     # 医生 names education_health only in a work report; elsewhere the row is other with its noun
     r = row("二是每个镇卫生院配备2名全科医生。", "2名")

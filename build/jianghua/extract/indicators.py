@@ -128,7 +128,10 @@ def _filler_re() -> re.Pattern[str]:
            "增产", "减产", "增加", "减少", "提高", "降低", "上升", "递增", "实际", "年均", "平均每年", "每年",
            "决算数", "预算数", "预计数", "预计", "考虑价格下降因素", "考虑价格因素", "剔除价格因素", "按可比口径",
            "可比口径", "扣除价格因素", "按可比价格计算", "又", "还", "也", "都", "上年", "上一年", "去年",
-           "期间", "年间", "时期"],
+           "期间", "年间", "时期",
+           # function words around a restated base (已由一九五二年的, 在过去四年中共增加了, 而这一年就增加了)
+           "在", "中", "共", "而", "则", "就", "才", "只", "仅", "已经", "已", "将", "由", "从", "到", "这一年",
+           "相应地", "年初"],
         key=len, reverse=True)))
 
 
@@ -137,7 +140,7 @@ def _residue(clause: str, r: Rules) -> str:
     rest = r.period_re.sub("", clause)
     rest = re.sub(r"[一二三四五六七八九○〇零0-9０-９]{4}年", "", rest)
     # a span of years: 五年平均每年, 比上个五年
-    rest = re.sub(r"(?:(?<![\u4e00-\u9fff])|上个|前|近|过去)[两二三四五六七八九十]{1,2}年(?:来|间|中)?", "", rest)
+    rest = re.sub(r"(?:(?<![\u4e00-\u9fff])|上个|前|近|过去|在)[两二三四五六七八九十]{1,2}年(?:来|间|中)?", "", rest)
     rest = r.subject_name_re.sub("", rest)
     rest = r.subject_area_re.sub("", rest)
     rest = _filler_re().sub("", rest)
@@ -601,7 +604,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         measure, direction = _measure(f, s, clause, prev_in_sentence, r)
 
         # metric: the head noun after a count, else the nearest alias in the clause, else carried
-        metric, metric_text, alias_start = None, None, None
+        metric, metric_text, alias_start, bare_text = None, None, None, None
         phrase = s[f.end:_clause_end(s, f.end)]
         head = re.sub(r"^(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
         if head in r.words("level_heads") and s.startswith("、", f.end + len(phrase)):
@@ -689,6 +692,12 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 if measure == "level" and f.family == "percent" and any(
                         w in s[h.start:cstart] for w in r.words("growth_up")):
                     measure, direction = "growth", "up"
+            elif len(_residue(clause, r)) < 2 and s.endswith(_words("topic_measure_nouns"), before, cstart - 1):
+                # no code named before either: a clause before that ends in what is measured says what the
+                # figure is (生产资料在工业总产值中所占的比重，将由1955年的46%…; 糖的产量，比上一年增加…)
+                bare_text = _other_text(s, t, before, cstart - 1)
+                if measure == "level" and f.family == "percent" and re.search("比重|比例|占比", s[before:cstart]):
+                    measure = "share"
         prev_m = prev_metric_fig
         if metric is None:
             bare = re.sub(r"(?:同比|分别|均|都|各)*(?:增长|下降|增速|增幅)?(?:了|达到|达|为)?$", "", s[cstart:f.start])
@@ -719,7 +728,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         if metric is None:
             metric = OTHER
             h0 = f.end + len(phrase) - len(head)
-            metric_text = _other_text(s, t, cstart, f.start) or _other_text(
+            metric_text = bare_text or _other_text(s, t, cstart, f.start) or _other_text(
                 s, t, h0, min(h0 + 20, f.end + len(phrase))) or None
 
         per = _period(s, para, cstart, f.start, r)
@@ -775,7 +784,11 @@ def _numerators(s: str, lo: int, hi: int, hits: list[AliasHit]) -> list[AliasHit
     """The hits of s[lo:hi] that name what a share measures: X占Y的比重, X相当于Y的比例, X在Y中的比重
     measure X; Y is only the denominator."""
     within = re.search(r"在[^，,。；]{1,12}?中(?:所占)?的?(?:比重|比例|占比)", s[lo:hi])
-    share_of = max(s.rfind("占", lo, hi), s.rfind("相当于", lo, hi), lo + within.start() if within else -1)
+    within_at = lo + within.start() if within else -1
+    share_word = s.rfind("占", lo, hi)
+    if within and share_word >= within_at:
+        share_word = -1  # the 所占 of 在Y中所占的比重: Y starts at 在
+    share_of = max(share_word, s.rfind("相当于", lo, hi), within_at)
     return [h for h in hits if h.end <= share_of] if share_of >= 0 else hits
 
 
