@@ -632,6 +632,15 @@ def test_a_report_word_outside_a_report_leaves_the_noun_as_written():
     assert (r["metric"], r["metric_text"]) == ("other", "全科医生")
 
 
+def test_a_count_before_an_adjective_made_of_a_document_noun_stays():
+    assert in_report_row("提供政策性岗位超过3万个。", "3万个")["metric"] == "employment"
+
+
+def test_funds_arranged_with_no_noun_are_public_funds_in_a_report_only():
+    assert in_report_row("今年拟安排430亿元，用于补助低保住房困难家庭。", "430亿元")["metric"] == "public_funds"
+    assert row("今年拟安排430亿元。", "430亿元")["metric"] == "other"
+
+
 def test_funds_outside_a_work_report_name_nothing():
     # the figure keeps the words before it as its metric_text, not the bare 资金 of a report code
     assert row("签约资金100多亿元。", "100多亿元")["metric_text"] == "签约资金"
@@ -947,6 +956,11 @@ def test_counts_of_projects_and_matters_in_item_units_are_indicators(text, span)
     "出台政策措施20条。",
     "制定支持民营经济发展举措12项。",
     "工作只做了一半。",                               # a half as a figure of speech
+    "修订或废止妨碍统一大市场和公平竞争的政策文件72份。",   # documents in 份, 个 and 件次 as well
+    "制定行政法规29个。",
+    "制定修订行政法规180件次。",
+    "制定、修订137件行政法规。",                      # the count written before the document noun
+    "《浙江省“千万工程”条例》等12件地方性法规提请人大审议通过。",
 ])
 def test_counts_of_policy_items_and_rhetorical_halves_are_not_indicators(text):
     assert spans(text) == []

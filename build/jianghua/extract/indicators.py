@@ -29,7 +29,8 @@ from importlib import resources
 import yaml
 
 from ..document import SpeechDoc
-from ..metrics import OTHER, AliasHit, find_aliases, for_family, generic_head_at, is_fallback_head
+from ..metrics import (OTHER, AliasHit, find_aliases, for_family, generic_head_at, is_fallback_head,
+                       work_report_codes)
 from ..numbers import ValueExpr, find_value_exprs, value_base
 from .scan import fast
 
@@ -133,6 +134,14 @@ def _filler_re() -> re.Pattern[str]:
            "在", "中", "共", "而", "则", "就", "才", "只", "仅", "已经", "已", "将", "由", "从", "到", "这一年",
            "相应地", "年初"],
         key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _document_after() -> re.Pattern[str]:
+    """A document noun right after a count, with a short qualifier between (137件行政法规, 9件地方性法规),
+    not an adjective made of it (政策性岗位)."""
+    nouns = "|".join(sorted(map(re.escape, rules().words("document_nouns")), key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{nouns})(?!性)")
 
 
 def _residue(clause: str, r: Rules) -> str:
@@ -273,8 +282,10 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
         if unit in r.words("item_units") and re.sub(r"^(?:以上|多)", "", s[e.end:e.end + 6]).startswith(
                 _words("item_verbs")):
             continue
-        if unit in r.words("item_units") and s.endswith(_words("document_nouns"), max(0, e.start - 6), e.start):
-            continue  # 办理人大代表建议4249件, 审议地方性法规9项: counts of documents (ANNOTATION §3)
+        if unit in r.words("document_units") and (
+                s.endswith(_words("document_nouns"), max(0, e.start - 6), e.start)
+                or _document_after().match(s, e.end, e.end + 12)):
+            continue  # 办理人大代表建议4249件, 审议地方性法规9项, 制定137件行政法规: counts of documents (ANNOTATION §3)
         if (fam == "count" or (fam == "money" and s.startswith("级", e.end))) and _milestone(s[e.end:e.end + 8], r):
             continue  # 连跨4个千亿台阶, 3个千亿级台阶: thresholds counted are rhetoric; the amount is said on its own
         if fam == "fraction" and s.startswith("一半", e.start) and before.endswith(_words("half_not_after")):
@@ -703,7 +714,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             bare = re.sub(r"(?:同比|分别|均|都|各)*(?:增长|下降|增速|增幅)?(?:了|达到|达|为)?$", "", s[cstart:f.start])
             for word, by_family in r.raw["bare_word_metrics"].items():
                 if bare.endswith(word) and f.family in by_family and not bare[:-len(word)].endswith(
-                        _words("bare_word_blockers")):
+                        _words("bare_word_blockers")) and (wr or by_family[f.family] not in work_report_codes()):
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
                     metric, metric_text = by_family[f.family], _other_text(s, t, cstart, cstart + len(bare))
         if metric is None and f.family == "count" and last_count is not None and prev_m is not last_count \
