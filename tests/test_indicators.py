@@ -309,6 +309,31 @@ def test_bare_investment_word():
     assert [r["metric"] for r in rows(text)] == ["project_investment", "fixed_asset_investment", "fixed_asset_investment"]
 
 
+def test_units_of_the_1950s_reports():
+    # 公尺, 公方, 马力, 匹: the metric units and the cloth measures of the first five-year plans
+    text = ("完成土方１４亿多公方，棉布将增加约五百七十八万匹，内燃机2，000万马力，获得金牌33枚，"
+            "房屋建筑面积约有一亿五千万平方公尺。")
+    assert [(r["span_text"], r["unit"], r["metric"]) for r in in_report_rows(text)] == [
+        ("１４亿多公方", "亿公方", "other"), ("五百七十八万匹", "万匹", "industrial_products"),
+        ("2，000万马力", "万马力", "industrial_products"), ("33枚", "枚", "culture_sports"),
+        ("一亿五千万平方公尺", "平方公尺", "housing")]
+
+
+def test_one_character_names_a_product_in_a_list_of_products():
+    text = "钢四十二万七千吨，电五十三万千瓦，煤一千三百万吨，纸四万吨，糖增加了2.3倍。"
+    assert [(r["metric"], r["metric_text"]) for r in in_report_rows(text)] == [
+        ("industrial_products", "钢"), ("energy_output", "电"), ("energy_output", "煤"),
+        ("industrial_products", "纸"), ("industrial_products", "糖")]
+    # the character inside a word is no product: 纸 of 纸质, 电 of 电商
+    assert in_report_row("电商交易额增长12%。", "12%")["metric"] != "energy_output"
+
+
+def test_a_share_clause_opening_with_an_adverb_is_of_the_metric_before():
+    text = "１９５５年国家决算用于经济建设方面的支出，共占本年支出的４６．８９％。"
+    r = in_report_row(text, "４６．８９％")
+    assert (r["metric"], r["measure"]) == ("general_budget_expenditure", "share")
+
+
 def test_masked_figure_that_lost_its_unit():
     r = row("一季度区级财政收入同比下降X，排名靠后。", "X")
     assert (r["metric"], r["measure"], r["direction"], r["unit"], r["is_masked"]) == (
@@ -397,6 +422,28 @@ def test_population_is_a_bare_count_not_people_unit():
     ("１９５６年国家预算规定社会文教事业支出增长１２％。", "１２％", "general_budget_expenditure"),
     ("全国职工的工资总额增长百分之五十六。", "百分之五十六", "resident_income"),
     ("食品、石化、医药、信息等产业增加值分别增长7.5%。", "7.5%", "industrial_value_added"),
+    # the 1950s–80s reports: budget lines, products of daily use, ownership, posts and telegraphs
+    ("１９５６年债款收入为７４２，２４１，０００元。", "７４２，２４１，０００元", "fiscal_revenue"),
+    ("其他企业和事业收入６０３，９５３，０００元，比上年增长６．７７％。", "６．７７％", "fiscal_revenue"),
+    ("总预备费７９０，７０３，０００元。", "７９０，７０３，０００元", "general_budget_expenditure"),
+    ("１９５６年国家预算规定国防费支出为６，１４１，３９１，０００元。", "６，１４１，３９１，０００元", "general_budget_expenditure"),
+    ("煤油增加了11倍，香烟增加了1.4倍。", "1.4倍", "industrial_products"),
+    ("冶金机械三万吨，矿山机械二万七千吨。", "二万七千吨", "industrial_products"),
+    ("猪牛羊肉由九百三十七万吨增加到一千四百六十二万吨。", "一千四百六十二万吨", "agriculture"),
+    ("在工业总产值中，国营工业所占的比重由１９５４年的５９％上升到６３％。", "６３％", "ownership"),
+    ("私营工业所占的比重则由１９５４年的２５％下降为１６％。", "１６％", "ownership"),
+    ("全国私营工业有３，０００余户转为公私合营。", "３，０００余户", "ownership"),
+    ("电报线路总长度将达到５３．７万公里，比上年增长６％。", "５３．７万公里", "transport"),
+    ("五年内全国新建铁路铺轨二千公里，建成复线一千七百公里。", "一千七百公里", "transport"),
+    ("新增加的采煤能力将达二千四百四十二万吨。", "二千四百四十二万吨", "energy_output"),
+    ("１５个采煤沉陷区治理工程开始建设。", "１５个", "ecology"),
+    ("在国家的基本建设投资中，非生产性的投资占百分之二十四点三。", "百分之二十四点三", "fixed_asset_investment"),
+    ("１９７９年农民增加收入１０８亿元。", "１０８亿元", "rural_income"),
+    ("全国农民从集体分得的平均收入增加了百分之十七点七。", "百分之十七点七", "rural_income"),
+    ("同我国建交的国家已经达到１３５个。", "１３５个", "international_exchange"),
+    ("被灾田地約二亿三千万亩，受灾人口約七千万人。", "二亿三千万亩", "safety"),
+    ("专科防治所将达到６５０个，比上年增长１２５％。", "６５０个", "education_health"),
+    ("国家为职工建筑的宿舍，一九五三年即有一千二百万平方公尺。", "一千二百万平方公尺", "housing"),
 ])
 def test_work_report_metric(text, span, metric):
     assert in_report_row(text, span)["metric"] == metric

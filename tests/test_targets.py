@@ -272,7 +272,7 @@ def test_the_cookbooks_target_queries_answer_on_two_years_of_reports(two_years, 
 
 
 @pytest.mark.parametrize("metric", ["enterprises", "development_zones", "international_exchange", "public_funds",
-                                    "government_administration", "administrative_areas"])
+                                    "government_administration", "administrative_areas", "ownership"])
 def test_growth_targets_of_a_family_code_need_their_own_text_for_an_outcome(metric):
     # 新增经营主体 increasing 10% is not met by 外资企业 increasing 12%: the codes name families of figures
     from jianghua.targets import broad

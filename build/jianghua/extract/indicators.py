@@ -691,7 +691,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                     # 项目申报通过率**%: a rate said of projects, not a count of them
                     metric, metric_text = OTHER, t[h.start:h.end + rate.end()]
         if metric is None and prev_in_sentence is None and cstart > sent[0] and (
-                f.start - cstart <= 4 or len(_residue(clause, r)) < 2 or re.match(r"(?:分别|均|的)?占", clause)):
+                f.start - cstart <= 4 or len(_residue(clause, r)) < 2 or _SHARE_OPENER.match(clause)):
             # a bare verb clause (…的宏观调控目标，定为百分之八至九; 钢的产量，一九五八年比一九五七年增长了…)
             # or a share (经济总量跨过3个万亿元大关，占全国比重由7.2%…): the metric named just before it
             before = _clause_start(s, cstart - 1, sent[0])
@@ -717,6 +717,12 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                         _words("bare_word_blockers")) and (wr or by_family[f.family] not in work_report_codes()):
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
                     metric, metric_text = by_family[f.family], _other_text(s, t, cstart, cstart + len(bare))
+        if metric is None and wr and f.family in ("measure", "percent") and (
+                word := _residue(clause, r)) in r.raw["one_character_products"]:
+            # 纸四万吨, 糖增加了2.3倍: in a list of products one character names the product (not in
+            # metrics.yaml: as an alias it would match inside every word that holds it)
+            metric = r.raw["one_character_products"][word]
+            metric_text = t[cstart + clause.index(word):cstart + clause.index(word) + 1]
         if metric is None and f.family == "count" and last_count is not None and prev_m is not last_count \
                 and re.match(r"(?:总量|总数|累计|合计|共计|总计)", clause):
             prev_m = last_count  # 新登记经营主体320万户、增长13%，总量达2037.7万户: the total of the count before
@@ -730,7 +736,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             # right after it is of its metric (分别增长4.8%、22.3%; 分别达到52个和204项)
             listed = _listed_after(prev_m, f, s)
             if (len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or "") or listed
-                    or re.match(r"(?:分别|均|的)?占|其中", clause)) and not (
+                    or _SHARE_OPENER.match(clause) or clause.startswith("其中")) and not (
                     f.family == "count" and prev_m.family in ("percent", "fraction")):
                 pm = prev_m.row
                 metric = for_family(pm["metric"], f.family) if pm["metric"] in ("projects", "project_investment") \
@@ -789,6 +795,11 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             para_subject = subject
     rows.sort(key=lambda x: (x["char_start"], x["char_end"]))
     return rows
+
+
+# a clause that opens with 占 gives the share of the figure or metric before it; an adverb may come first
+# (…的支出，共占本年支出的46.89%; …，约占全国的三分之一)
+_SHARE_OPENER = re.compile(r"(?:共|约|大约|只|仅|也|则|就|已|将)?(?:分别|均|的)?占")
 
 
 def _numerators(s: str, lo: int, hi: int, hits: list[AliasHit]) -> list[AliasHit]:
