@@ -334,6 +334,22 @@ def test_a_share_clause_opening_with_an_adverb_is_of_the_metric_before():
     assert (r["metric"], r["measure"]) == ("general_budget_expenditure", "share")
 
 
+@pytest.mark.parametrize("text, span, metric, metric_text", [
+    ("开工改造城镇老旧小区2187个，惠及居民约21万户。", "21万户", "housing", "惠及居民"),
+    ("连续第7年提高企业退休人员基本养老金，全年人均增加1680元，5700多万人受益；", "5700多万人", "social_security", "受益"),
+    ("落实国家育儿补贴政策，惠及154万户家庭。", "154万户", "social_security", "惠及"),
+    # beneficiaries counted with a noun that names a metric keep it
+    ("重构债权融资增信体系，发放信用贷款1110亿元、惠及企业2.2万户。", "2.2万户", "enterprises", "企业"),
+])
+def test_beneficiaries_of_a_measure_are_of_its_metric(text, span, metric, metric_text):
+    r = in_report_row(text, span)
+    assert (r["metric"], r["metric_text"]) == (metric, metric_text)
+
+
+def test_beneficiaries_with_no_measure_before_stay_other():
+    assert in_report_row("全年共惠及居民约21万户。", "21万户")["metric"] == "other"
+
+
 def test_masked_figure_that_lost_its_unit():
     r = row("一季度区级财政收入同比下降X，排名靠后。", "X")
     assert (r["metric"], r["measure"], r["direction"], r["unit"], r["is_masked"]) == (

@@ -747,6 +747,12 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             h0 = f.end + len(phrase) - len(head)
             metric_text = bare_text or _other_text(s, t, cstart, f.start) or _other_text(
                 s, t, h0, min(h0 + 20, f.end + len(phrase))) or None
+        if metric == OTHER and wr and f.family in ("count", "percent") and (
+                ben := _beneficiaries(s, cstart, f, phrase)) and (
+                carried := _measure_before(s, sent[0], cstart, prev_metric_fig)):
+            # 改造老旧小区2187个，惠及居民约21万户; 5700多万人受益: people a measure reaches, counted with no metric
+            # of their own (惠及企业2.2万户 stays enterprises), are of the measure's metric
+            metric, metric_text = carried, t[ben[0]:ben[1]]
 
         per = _period(s, para, cstart, f.start, r)
         where = _position_at(positions, position_starts, f.start)
@@ -827,6 +833,28 @@ def _names_metric_before(s: str, cstart: int, pos: int, prev: _Fig | None, work_
     seg = s[max(cstart, s.rfind("、", cstart, pos) + 1):pos]
     return bool(find_aliases(seg, work_report=work_report)) or (
         prev is not None and re.fullmatch(r"(?:也就是|即|约|合计|共计)", seg) is not None)
+
+
+_BENEFIT = re.compile(r"(?:惠及|直接受益|受益)")
+
+
+def _beneficiaries(s: str, cstart: int, f: _Fig, phrase: str) -> tuple[int, int] | None:
+    """Where a count of beneficiaries says so: 惠及居民约21万户 (before the figure), 5700多万人受益 (after it)."""
+    before = _BENEFIT.search(s, max(cstart, f.start - 8), f.start)
+    if before:
+        end = f.start - len(re.search(r"(?:约|近|超过|超|达到|达|共|累计|近百)*$", s[before.end():f.start]).group())
+        return before.start(), end
+    after = _BENEFIT.search(phrase, 0, 8)
+    return (f.end, f.end + after.end()) if after else None
+
+
+def _measure_before(s: str, sent_start: int, cstart: int, prev: _Fig | None) -> str | None:
+    """The metric of the measure a beneficiary count follows: the figure before it in the sentence, else the
+    last metric named before it (落实国家育儿补贴政策，惠及154万户家庭)."""
+    if prev is not None:
+        return prev.row["metric"] if prev.row["metric"] not in (OTHER, "rank") else None
+    hits = find_aliases(s, sent_start, cstart)
+    return for_family(hits[-1].metric, "count") if hits else None
 
 
 def _counted_place(unit: str | None, head: str, r: Rules) -> str | None:
