@@ -438,6 +438,8 @@ def test_population_is_a_bare_count_not_people_unit():
     ("１９５６年国家预算规定社会文教事业支出增长１２％。", "１２％", "general_budget_expenditure"),
     ("全国职工的工资总额增长百分之五十六。", "百分之五十六", "resident_income"),
     ("食品、石化、医药、信息等产业增加值分别增长7.5%。", "7.5%", "industrial_value_added"),
+    ("建设筹措7.5万套（间）保障性租赁住房。", "7.5万套", "housing"),   # an alternative unit in brackets
+    ("提质升级700个乡镇（街道）应急消防管理站。", "700个乡镇", "safety"),
     # the 1950s–80s reports: budget lines, products of daily use, ownership, posts and telegraphs
     ("１９５６年债款收入为７４２，２４１，０００元。", "７４２，２４１，０００元", "fiscal_revenue"),
     ("其他企业和事业收入６０３，９５３，０００元，比上年增长６．７７％。", "６．７７％", "fiscal_revenue"),

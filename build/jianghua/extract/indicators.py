@@ -314,7 +314,8 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
         if not rank and before.endswith("第"):
             continue  # an ordinal: 第三轮, 第八次
         phrase = s[e.end:_clause_end(s, e.end)]
-        head = re.sub(r"^(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
+        # 8.1万套（间）保障性租赁住房: an alternative unit in brackets is not the noun
+        head = re.sub(r"^(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
         if not head and s[e.end:e.end + 1] in ("、", "和", "及"):
             # 省12件、州20件民生实事: the first items of a list share the head of the last
             m = re.match(rf"[、和及][^，。；,;：:]{{0,12}}?(?:[0-9]+|[XＸ*＊]+|[一二三四五六七八九十两]+){re.escape(e.unit or '')}",
@@ -617,7 +618,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         # metric: the head noun after a count, else the nearest alias in the clause, else carried
         metric, metric_text, alias_start, bare_text = None, None, None, None
         phrase = s[f.end:_clause_end(s, f.end)]
-        head = re.sub(r"^(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
+        # 8.1万套（间）保障性租赁住房: an alternative unit in brackets is not the noun
+        head = re.sub(r"^(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
         if head in r.words("level_heads") and s.startswith("、", f.end + len(phrase)):
             # 新建8个国家级、36个省级临床重点专科: the counted noun follows the list of levels
             phrase = head = s[f.end:_clause_end(s, f.end, CLAUSE_END)]
