@@ -440,6 +440,13 @@ def test_population_is_a_bare_count_not_people_unit():
     ("食品、石化、医药、信息等产业增加值分别增长7.5%。", "7.5%", "industrial_value_added"),
     ("建设筹措7.5万套（间）保障性租赁住房。", "7.5万套", "housing"),   # an alternative unit in brackets
     ("提质升级700个乡镇（街道）应急消防管理站。", "700个乡镇", "safety"),
+    ("全部取消了农业税、牧业税和特产税，每年减轻农民负担1335亿元。", "1335亿元", "tax_cuts"),
+    ("加快打造6个万亿级产业，千亿级产业链达到12条。", "12条", "industrial_clusters"),
+    # a clause that only holds or compares the level before it (连续8年稳定在, 快于全国, 增量占全国, 比上一个五年)
+    ("粮食总产量1344亿斤，连续8年稳定在1300亿斤以上。", "1300亿斤", "grain_output"),
+    ("民间投资增长2.8%，快于全国9.2个百分点。", "9.2个百分点", "fixed_asset_investment"),
+    ("粮食增产169.8亿斤，增量占全国18.7%。", "18.7%", "grain_output"),
+    ("对教育事业的投入达３２００亿元，比上一个五年增加１７１０亿元。", "１７１０亿元", "education_health"),
     # the 1950s–80s reports: budget lines, products of daily use, ownership, posts and telegraphs
     ("１９５６年债款收入为７４２，２４１，０００元。", "７４２，２４１，０００元", "fiscal_revenue"),
     ("其他企业和事业收入６０３，９５３，０００元，比上年增长６．７７％。", "６．７７％", "fiscal_revenue"),
