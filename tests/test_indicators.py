@@ -447,6 +447,8 @@ def test_population_is_a_bare_count_not_people_unit():
     ("民间投资增长2.8%，快于全国9.2个百分点。", "9.2个百分点", "fixed_asset_investment"),
     ("粮食增产169.8亿斤，增量占全国18.7%。", "18.7%", "grain_output"),
     ("对教育事业的投入达３２００亿元，比上一个五年增加１７１０亿元。", "１７１０亿元", "education_health"),
+    ("民间投资逆势增长2.7%，高出全国平均水平9.1个百分点。", "9.1个百分点", "fixed_asset_investment"),
+    ("一九五七年工业投资额完成六十五亿五千万元，超过原定的年度计划百分之四点一。", "百分之四点一", "fixed_asset_investment"),
     # the 1950s–80s reports: budget lines, products of daily use, ownership, posts and telegraphs
     ("１９５６年债款收入为７４２，２４１，０００元。", "７４２，２４１，０００元", "fiscal_revenue"),
     ("其他企业和事业收入６０３，９５３，０００元，比上年增长６．７７％。", "６．７７％", "fiscal_revenue"),
