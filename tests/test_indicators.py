@@ -324,6 +324,8 @@ def test_one_character_names_a_product_in_a_list_of_products():
     assert [(r["metric"], r["metric_text"]) for r in in_report_rows(text)] == [
         ("industrial_products", "钢"), ("energy_output", "电"), ("energy_output", "煤"),
         ("industrial_products", "纸"), ("industrial_products", "糖")]
+    assert in_report_row("重要产品的产量都有显著增长，如铁增长百分之五十六。", "百分之五十六")["metric_text"] == "铁"
+    assert in_report_row("糖的产量，比上一年增加十七万三千吨。", "十七万三千吨")["metric"] == "industrial_products"
     # the character inside a word is no product: 纸 of 纸质, 电 of 电商
     assert in_report_row("电商交易额增长12%。", "12%")["metric"] != "energy_output"
 

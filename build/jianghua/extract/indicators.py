@@ -713,6 +713,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 # no code named before either: a clause before that ends in what is measured says what the
                 # figure is (生产资料在工业总产值中所占的比重，将由1955年的46%…; 糖的产量，比上一年增加…)
                 bare_text = _other_text(s, t, before, cstart - 1)
+                if wr and (at := _one_character_product(s, before, cstart - 1, r)) is not None:
+                    metric, metric_text = r.raw["one_character_products"][s[at]], t[at:at + 1]  # 糖的产量，比上一年…
                 if measure == "level" and f.family == "percent" and re.search("比重|比例|占比", s[before:cstart]):
                     measure = "share"
         prev_m = prev_metric_fig
@@ -724,11 +726,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
                     metric, metric_text = by_family[f.family], _other_text(s, t, cstart, cstart + len(bare))
         if metric is None and wr and f.family in ("measure", "percent") and (
-                word := _residue(clause, r)) in r.raw["one_character_products"]:
-            # 纸四万吨, 糖增加了2.3倍: in a list of products one character names the product (not in
-            # metrics.yaml: as an alias it would match inside every word that holds it)
-            metric = r.raw["one_character_products"][word]
-            metric_text = t[cstart + clause.index(word):cstart + clause.index(word) + 1]
+                at := _one_character_product(s, cstart, f.start, r)) is not None:
+            metric, metric_text = r.raw["one_character_products"][s[at]], t[at:at + 1]
         if metric is None and f.family == "count" and last_count is not None and prev_m is not last_count \
                 and re.match(r"(?:总量|总数|累计|合计|共计|总计)", clause):
             prev_m = last_count  # 新登记经营主体320万户、增长13%，总量达2037.7万户: the total of the count before
@@ -861,6 +860,16 @@ def _measure_before(s: str, sent_start: int, cstart: int, prev: _Fig | None) -> 
         return prev.row["metric"] if prev.row["metric"] not in (OTHER, "rank") else None
     hits = find_aliases(s, sent_start, cstart)
     return for_family(hits[-1].metric, "count") if hits else None
+
+
+def _one_character_product(s: str, lo: int, hi: int, r: Rules) -> int | None:
+    """Where s[lo:hi] names a product by one character and nothing else (纸四万吨, 糖增加了2.3倍, 如铁增长…,
+    糖的产量): the product lists of the 1950s–80s reports. Not aliases in metrics.yaml: as an alias one
+    character would match inside every word that holds it (电 of 电商)."""
+    one = re.fullmatch(r"(?:例如|如|像)?(.)(?:产量)?", _residue(s[lo:hi], r))
+    if not one or one[1] not in r.raw["one_character_products"]:
+        return None
+    return s.index(one[1], lo, hi)
 
 
 def _counted_place(unit: str | None, head: str, r: Rules) -> str | None:
