@@ -703,13 +703,23 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             before = _clause_start(s, cstart - 1, sent[0])
             hits = _numerators(s, before, cstart - 1, find_aliases(s, before, cstart - 1, work_report=wr,
                                                                   family=f.family))
+            topic = len(_residue(clause, r)) < 2 and s.endswith(_words("topic_measure_nouns"), before, cstart - 1)
+            back = before
+            # only a verb clause with no noun of its own after the figure either (not 占…的四分之一, 43所高校、…)
+            walk = wr and not topic and not _SHARE_OPENER.match(clause) and not re.match(r"[\u4e00-\u9fff]", head) \
+                and not re.search(r"[所个][\u4e00-\u9fff]", f.unit or "")
+            while walk and not hits and back > sent[0]:
+                # no figure before it in the sentence: the clauses before all set the topic (继续推进保障性安居工程
+                # 建设，在确保质量的前提下，基本建成500万套)
+                back, end = _clause_start(s, back - 1, sent[0]), back - 1
+                hits = _numerators(s, back, end, find_aliases(s, back, end, work_report=wr, family=f.family))
             if hits:
                 h = hits[-1]
                 metric, metric_text = for_family(h.metric, f.family), t[h.start:h.end]
                 if measure == "level" and f.family == "percent" and any(
                         w in s[h.start:cstart] for w in r.words("growth_up")):
                     measure, direction = "growth", "up"
-            elif len(_residue(clause, r)) < 2 and s.endswith(_words("topic_measure_nouns"), before, cstart - 1):
+            elif topic:
                 # no code named before either: a clause before that ends in what is measured says what the
                 # figure is (生产资料在工业总产值中所占的比重，将由1955年的46%…; 糖的产量，比上一年增加…)
                 bare_text = _other_text(s, t, before, cstart - 1)
