@@ -352,6 +352,14 @@ def test_beneficiaries_with_no_measure_before_stay_other():
     assert in_report_row("全年共惠及居民约21万户。", "21万户")["metric"] == "other"
 
 
+def test_a_bare_verb_clause_takes_the_topic_named_further_back():
+    text = "继续推进保障性安居工程建设，在确保质量的前提下，基本建成500万套，新开工700万套以上。"
+    assert in_report_row(text, "500万套")["metric"] == "housing"
+    # not a count in a unit that is a noun itself (43所高校): it names what it counts
+    text = "推进乡村振兴，京蒙协作成效显著，43所高校、538所中小学结对帮扶。"
+    assert in_report_row(text, "43所高校")["metric"] == "other"
+
+
 def test_masked_figure_that_lost_its_unit():
     r = row("一季度区级财政收入同比下降X，排名靠后。", "X")
     assert (r["metric"], r["measure"], r["direction"], r["unit"], r["is_masked"]) == (
