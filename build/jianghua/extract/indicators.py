@@ -857,7 +857,7 @@ def _beneficiaries(s: str, cstart: int, f: _Fig, phrase: str) -> tuple[int, int]
     """Where a count of beneficiaries says so: 惠及居民约21万户 (before the figure), 5700多万人受益 (after it)."""
     before = _BENEFIT.search(s, max(cstart, f.start - 8), f.start)
     if before:
-        end = f.start - len(re.search(r"(?:约|近|超过|超|达到|达|共|累计|近百)*$", s[before.end():f.start]).group())
+        end = f.start - len(re.search(r"(?:约|近|超过|超|达到|达|共|累计)*$", s[before.end():f.start]).group())
         return before.start(), end
     after = _BENEFIT.search(phrase, 0, 8)
     return (f.end, f.end + after.end()) if after else None
