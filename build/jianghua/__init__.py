@@ -1,3 +1,3 @@
 """jianghua (讲话): leaders' speeches turned into normalized, validated tables."""
 
-__version__ = "0.4.1"
+__version__ = "0.5.0"
