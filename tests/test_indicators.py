@@ -786,6 +786,8 @@ def test_denominator_of_a_share_is_not_the_metric(text, span, metric):
 
 def test_share_of_gdp_with_no_named_numerator_is_other_not_gdp():
     assert in_report_row("海洋生产总值占GDP比重达到14%左右。", "14%")["metric"] == "other"
+    # per unit of output (万元生产总值用水量) the GDP is a denominator too
+    assert in_report_row("碳排放强度下降20.5%，万元生产总值用水量下降22%。", "22%")["metric"] == "other"
 
 
 @pytest.mark.parametrize("text, span", [
