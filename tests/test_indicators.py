@@ -459,6 +459,9 @@ def test_population_is_a_bare_count_not_people_unit():
     ("对教育事业的投入达３２００亿元，比上一个五年增加１７１０亿元。", "１７１０亿元", "education_health"),
     ("民间投资逆势增长2.7%，高出全国平均水平9.1个百分点。", "9.1个百分点", "fixed_asset_investment"),
     ("一九五七年工业投资额完成六十五亿五千万元，超过原定的年度计划百分之四点一。", "百分之四点一", "fixed_asset_investment"),
+    # a level said by a verb alone after a growth rate (突破 as 达到, also for a count after a percentage)
+    ("国内生产总值增长6.6%，总量突破90万亿元。", "90万亿元", "gdp"),
+    ("成都国际航空枢纽年旅客吞吐量增长16.6%，突破8700万人次、居全国第3位。", "8700万人次", "transport"),
     # the 1950s–80s reports: budget lines, products of daily use, ownership, posts and telegraphs
     ("１９５６年债款收入为７４２，２４１，０００元。", "７４２，２４１，０００元", "fiscal_revenue"),
     ("其他企业和事业收入６０３，９５３，０００元，比上年增长６．７７％。", "６．７７％", "fiscal_revenue"),

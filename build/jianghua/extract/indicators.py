@@ -134,7 +134,7 @@ def _filler_re() -> re.Pattern[str]:
            "在", "中", "共", "而", "则", "就", "才", "只", "仅", "已经", "已", "将", "由", "从", "到", "这一年",
            "相应地", "年初",
            # a level held or compared (连续8年稳定在1300亿斤以上, 快于全国9.2个百分点, 增量占全国18.7%)
-           "连续", "稳定在", "保持在", "稳定", "快于", "慢于", "高出", "增量", "净增", "大约", "仍",
+           "连续", "稳定在", "保持在", "稳定", "快于", "慢于", "高出", "增量", "净增", "大约", "仍", "突破",
            # the plan a result is measured against (超过原定的年度计划, 比第五个五年计划期间的, 比首届)
            "原定", "原计划", "规定的", "第一个五年计划", "第五个五年计划", "五年计划", "首届"],
         key=len, reverse=True)))
@@ -752,7 +752,9 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             listed = _listed_after(prev_m, f, s)
             if (len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or "") or listed
                     or _SHARE_OPENER.match(clause) or clause.startswith("其中")) and not (
-                    f.family == "count" and prev_m.family in ("percent", "fraction")):
+                    f.family == "count" and prev_m.family in ("percent", "fraction")
+                    and not re.fullmatch(r"(?:总量|累计|已|突破|超过|超|达到|达)*", clause)):
+                # …except a level said by a verb alone (旅客吞吐量增长16.6%，突破8700万人次)
                 pm = prev_m.row
                 metric = for_family(pm["metric"], f.family) if pm["metric"] in ("projects", "project_investment") \
                     else pm["metric"]
