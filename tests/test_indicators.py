@@ -357,7 +357,8 @@ def test_a_bare_verb_clause_takes_the_topic_named_further_back():
     assert in_report_row(text, "500万套")["metric"] == "housing"
     # not a count in a unit that is a noun itself (43所高校): it names what it counts
     text = "推进乡村振兴，京蒙协作成效显著，43所高校、538所中小学结对帮扶。"
-    assert in_report_row(text, "43所高校")["metric"] == "other"
+    assert (in_report_row(text, "43所高校")["metric"], in_report_row(text, "43所高校")["metric_text"]) == (
+        "education_health", "高校")
 
 
 def test_masked_figure_that_lost_its_unit():

@@ -764,6 +764,10 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             h0 = f.end + len(phrase) - len(head)
             metric_text = bare_text or _other_text(s, t, cstart, f.start) or _other_text(
                 s, t, h0, min(h0 + 20, f.end + len(phrase))) or None
+        if metric == OTHER and f.family == "count" and (noun := re.search(r"(?<=所)[\u4e00-\u9fff]+$", f.unit or "")) \
+                and (hits := find_aliases(s, f.end - len(noun[0]), f.end, work_report=wr, family="count")):
+            # 43所高校、职业院校和538所中小学…结对: the unit is the counted noun
+            metric, metric_text = hits[-1].metric, t[f.end - len(noun[0]):f.end]
         if metric == OTHER and wr and f.family in ("count", "percent") and (
                 ben := _beneficiaries(s, cstart, f, phrase)) and (
                 carried := _measure_before(s, sent[0], cstart, prev_metric_fig)):
