@@ -133,6 +133,12 @@ def _document_after() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff]{{0,3}}?(?:{nouns})(?!性)")
 
 
+def _head(phrase: str) -> str:
+    """The noun after a figure: its phrase without a comparator or 的, nor an alternative unit in brackets
+    (8.1万套（间）保障性租赁住房)."""
+    return re.sub(r"^(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
+
+
 def _residue(clause: str, r: Rules) -> str:
     """The words a clause has of its own once periods, owners, cue and filler words are gone."""
     rest = r.period_re.sub("", clause)
@@ -303,8 +309,7 @@ def _candidates(s: str, r: Rules) -> list[_Fig]:
         if not rank and before.endswith("第"):
             continue  # an ordinal: 第三轮, 第八次
         phrase = s[e.end:_clause_end(s, e.end)]
-        # 8.1万套（间）保障性租赁住房: an alternative unit in brackets is not the noun
-        head = re.sub(r"^(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
+        head = _head(phrase)
         if not head and s[e.end:e.end + 1] in ("、", "和", "及"):
             # 省12件、州20件民生实事: the first items of a list share the head of the last
             m = re.match(rf"[、和及][^，。；,;：:]{{0,12}}?(?:[0-9]+|[XＸ*＊]+|[一二三四五六七八九十两]+){re.escape(e.unit or '')}",
@@ -607,8 +612,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
         # metric: the head noun after a count, else the nearest alias in the clause, else carried
         metric, metric_text, alias_start, bare_text = None, None, None, None
         phrase = s[f.end:_clause_end(s, f.end)]
-        # 8.1万套（间）保障性租赁住房: an alternative unit in brackets is not the noun
-        head = re.sub(r"^(?:[（(][\u4e00-\u9fff]{1,2}[）)])?(?:以上|以下|左右|多|余|及以上)?的?", "", phrase)
+        head = _head(phrase)
         if head in r.words("level_heads") and s.startswith("、", f.end + len(phrase)):
             # 新建8个国家级、36个省级临床重点专科: the counted noun follows the list of levels
             phrase = head = s[f.end:_clause_end(s, f.end, CLAUSE_END)]
@@ -708,8 +712,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 # no code named before either: a clause before that ends in what is measured says what the
                 # figure is (生产资料在工业总产值中所占的比重，将由1955年的46%…; 糖的产量，比上一年增加…)
                 bare_text = _other_text(s, t, before, cstart - 1)
-                if wr and (at := _one_character_product(s, before, cstart - 1, r)) is not None:
-                    metric, metric_text = r.raw["one_character_products"][s[at]], t[at:at + 1]  # 糖的产量，比上一年…
+                if wr and (product := _one_character_product(s, before, cstart - 1, r)):
+                    metric, metric_text = product[0], t[product[1]:product[1] + 1]  # 糖的产量，比上一年…
                 if measure == "level" and f.family == "percent" and re.search("比重|比例|占比", s[before:cstart]):
                     measure = "share"
         prev_m = prev_metric_fig
@@ -721,8 +725,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
                     metric, metric_text = by_family[f.family], _other_text(s, t, cstart, cstart + len(bare))
         if metric is None and wr and f.family in ("measure", "percent") and (
-                at := _one_character_product(s, cstart, f.start, r)) is not None:
-            metric, metric_text = r.raw["one_character_products"][s[at]], t[at:at + 1]
+                product := _one_character_product(s, cstart, f.start, r)):
+            metric, metric_text = product[0], t[product[1]:product[1] + 1]
         if metric is None and f.family == "count" and last_count is not None and prev_m is not last_count \
                 and re.match(r"(?:总量|总数|累计|合计|共计|总计)", clause):
             prev_m = last_count  # 新登记经营主体320万户、增长13%，总量达2037.7万户: the total of the count before
@@ -738,8 +742,8 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             if (len(words) < 2 or words in re.sub(r"[XＸ*＊]+", "", prev_m.row["metric_text"] or "") or listed
                     or _SHARE_OPENER.match(clause) or clause.startswith("其中")) and not (
                     f.family == "count" and prev_m.family in ("percent", "fraction")
-                    and not re.fullmatch(r"(?:总量|累计|已|突破|超过|超|达到|达)*", clause)):
-                # …except a level said by a verb alone (旅客吞吐量增长16.6%，突破8700万人次)
+                    and _filler_re().sub("", clause)):
+                # …except a level said by filler words alone (旅客吞吐量增长16.6%，突破8700万人次)
                 pm = prev_m.row
                 metric = for_family(pm["metric"], f.family) if pm["metric"] in ("projects", "project_investment") \
                     else pm["metric"]
@@ -841,16 +845,13 @@ def _names_metric_before(s: str, cstart: int, pos: int, prev: _Fig | None, work_
         prev is not None and re.fullmatch(r"(?:也就是|即|约|合计|共计)", seg) is not None)
 
 
-_BENEFIT = re.compile(r"(?:惠及|直接受益|受益)")
-
-
 def _beneficiaries(s: str, cstart: int, f: _Fig, phrase: str) -> tuple[int, int] | None:
     """Where a count of beneficiaries says so: 惠及居民约21万户 (before the figure), 5700多万人受益 (after it)."""
-    before = _BENEFIT.search(s, max(cstart, f.start - 8), f.start)
+    before = _words_re("beneficiary_words").search(s, max(cstart, f.start - 8), f.start)
     if before:
         end = f.start - len(re.search(r"(?:约|近|超过|超|达到|达|共|累计)*$", s[before.end():f.start]).group())
         return before.start(), end
-    after = _BENEFIT.search(phrase, 0, 8)
+    after = _words_re("beneficiary_words").search(phrase, 0, 8)
     return (f.end, f.end + after.end()) if after else None
 
 
@@ -863,14 +864,14 @@ def _measure_before(s: str, sent_start: int, cstart: int, prev: _Fig | None) -> 
     return for_family(hits[-1].metric, "count") if hits else None
 
 
-def _one_character_product(s: str, lo: int, hi: int, r: Rules) -> int | None:
-    """Where s[lo:hi] names a product by one character and nothing else (纸四万吨, 糖增加了2.3倍, 如铁增长…,
-    糖的产量): the product lists of the 1950s–80s reports. Not aliases in metrics.yaml: as an alias one
-    character would match inside every word that holds it (电 of 电商)."""
+def _one_character_product(s: str, lo: int, hi: int, r: Rules) -> tuple[str, int] | None:
+    """The code and offset of the one character by which s[lo:hi] names a product and nothing else (纸四万吨,
+    糖增加了2.3倍, 如铁增长…, 糖的产量): the product lists of the 1950s–80s reports. Not aliases in
+    metrics.yaml: as an alias one character would match inside every word that holds it (电 of 电商)."""
     one = re.fullmatch(r"(?:例如|如|像)?(.)(?:产量)?", _residue(s[lo:hi], r))
     if not one or one[1] not in r.raw["one_character_products"]:
         return None
-    return s.index(one[1], lo, hi)
+    return r.raw["one_character_products"][one[1]], s.index(one[1], lo, hi)
 
 
 def _counted_place(unit: str | None, head: str, r: Rules) -> str | None:
