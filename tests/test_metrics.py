@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jianghua.metrics import find_aliases, for_family, metric_rows
+from jianghua.metrics import find_aliases, for_family, in_scope, metric_rows
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "METRICS.md"
 
@@ -103,3 +103,9 @@ def test_railway_as_a_qualifier_of_another_noun_is_no_transport_figure():
     # 铁路物流基地 counts logistics bases: only railway figures themselves (营业里程, 货运) are transport
     assert "transport" not in [h.metric for h in find_aliases("列入了77个国家二级铁路物流基地")]
     assert [h.metric for h in find_aliases("铁路营业里程达到5000公里")] == ["transport"]
+
+
+def test_work_report_codes_are_other_outside_a_work_report():
+    assert in_scope("transport", work_report=True) == "transport"
+    assert in_scope("transport", work_report=False) == "other"
+    assert in_scope("gdp", work_report=False) == "gdp"  # METRICS.md's codes before unemployment_rate hold everywhere

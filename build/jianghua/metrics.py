@@ -65,10 +65,10 @@ def _alias_table(work_report: bool) -> tuple[re.Pattern[str], dict[str, str]]:
             continue
         # outside a work report a work-report code names no figure: its aliases still say what a figure
         # measures (公厕 is no tourism figure in 旅游公厕20个), as `other`; its generic nouns (企业, 园区) say nothing
-        scoped = not work_report and m["metric"] in work_report_codes()
+        metric = in_scope(m["metric"], work_report)
         for alias in [m["name_zh"], *m.get("aliases", [])]:
-            if not (scoped and alias in _generic_heads()):
-                owner.setdefault(alias, OTHER if scoped else m["metric"])  # the first listed code keeps a shared alias
+            if not (metric == OTHER and alias in _generic_heads()):
+                owner.setdefault(alias, metric)  # the first listed code keeps a shared alias
     words = set(owner)
     words.update(_blockers())
     # Longest first: the regex alternation then behaves leftmost-longest.
@@ -135,6 +135,12 @@ def generic_head_at(simplified: str, pos: int) -> str:
 def is_fallback_head(alias: str) -> bool:
     """An alias that names a metric only when nothing before it does (metrics.yaml ``fallback_heads``)."""
     return alias in _fallback_heads()
+
+
+def in_scope(metric: str, work_report: bool) -> str:
+    """The code a figure of ``metric`` gets in a speech: a work-report code (work_report_codes) outside a work
+    report is `other`, its metric said in metric_text (METRICS.md)."""
+    return OTHER if not work_report and metric in work_report_codes() else metric
 
 
 @lru_cache(maxsize=1)

@@ -29,8 +29,7 @@ from importlib import resources
 import yaml
 
 from ..document import SpeechDoc
-from ..metrics import (OTHER, AliasHit, find_aliases, for_family, generic_head_at, is_fallback_head,
-                       work_report_codes)
+from ..metrics import OTHER, AliasHit, find_aliases, for_family, generic_head_at, in_scope, is_fallback_head
 from ..numbers import ValueExpr, find_value_exprs, value_base
 from .scan import fast
 
@@ -624,7 +623,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
                 place := _counted_place(f.unit, head, r)):
             # 5个县还没有新增…, 3个乡镇新增…为零: counts places; the metric named later is not what is counted.
             # Places are counted in 个; another unit counts what the place word qualifies (2.9万所乡镇卫生院)
-            metric, metric_text = r.raw["place_count_metric"] if wr else OTHER, place
+            metric, metric_text = in_scope(r.raw["place_count_metric"], wr), place
         elif f.family == "count" and f.expr is not None and f.unit in r.raw["new_enterprise_units"] \
                 and s.endswith("新增", 0, f.start) and head.startswith(_words("new_enterprise_heads")):
             # 新增1家规模工业: a newly registered enterprise of a statistical class
@@ -721,7 +720,7 @@ def extract_indicators(doc: SpeechDoc) -> list[dict]:
             bare = re.sub(r"(?:同比|分别|均|都|各)*(?:增长|下降|增速|增幅)?(?:了|达到|达|为)?$", "", s[cstart:f.start])
             for word, by_family in r.raw["bare_word_metrics"].items():
                 if bare.endswith(word) and f.family in by_family and not bare[:-len(word)].endswith(
-                        _words("bare_word_blockers")) and (wr or by_family[f.family] not in work_report_codes()):
+                        _words("bare_word_blockers")) and in_scope(by_family[f.family], wr) != OTHER:
                     # 投资X万以上的…项目; XX投资分别下降X%: no alias, the bare word says enough
                     metric, metric_text = by_family[f.family], _other_text(s, t, cstart, cstart + len(bare))
         if metric is None and wr and f.family in ("measure", "percent") and (
